@@ -17,16 +17,23 @@ struct CompiledCard {
   int max_enis;
 };
 
+/// A string in the table's string pool. Offsets rather than pointers keep the table free of
+/// relocations, so the loader touches only the pages a lookup reads.
+struct PoolString {
+  std::uint32_t offset;
+  std::uint32_t size;
+};
+
 /// One instance type as the compiled table holds it: plain constants, no allocation.
 struct CompiledType {
-  std::string_view name;
+  PoolString name;
   std::optional<int> vcpus;
   std::optional<std::int64_t> memory_mib;
-  std::string_view hypervisor;
+  PoolString hypervisor;
   bool bare_metal;
   int default_network_card;
-  std::size_t first_card;  ///< index into CompiledTable::cards
-  std::size_t card_count;
+  std::uint32_t first_card;  ///< index into CompiledTable::cards
+  std::uint32_t card_count;
   int ipv4_per_eni;
   std::optional<int> ipv6_per_eni;
   std::optional<int> efa_max_interfaces;
@@ -38,8 +45,12 @@ struct CompiledType {
 struct CompiledTable {
   std::span<const CompiledType> types;
   std::span<const CompiledCard> cards;
+  std::string_view strings;  ///< the pool PoolString points into
   std::string_view source;
   std::string_view generated;
+
+  /// The text of a pooled string.
+  constexpr std::string_view text(PoolString s) const { return strings.substr(s.offset, s.size); }
 };
 
 /// The table this build carries (defined in the generated source).
