@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <map>
 #include <iostream>
 #include <sstream>
 
@@ -34,14 +35,32 @@ std::string optional_literal(const std::optional<T>& value) {
   return value ? fmt::format("{}", *value) : "std::nullopt";
 }
 
+// Collects the table's strings into one pool, each stored once.
+class StringPool {
+ public:
+  std::string add(std::string_view text) {
+    auto [it, inserted] = m_offsets.try_emplace(std::string(text), m_pool.size());
+    if (inserted) {
+      m_pool += text;
+    }
+    return fmt::format("{{{}, {}}}", it->second, text.size());
+  }
+  const std::string& pool() const { return m_pool; }
+
+ private:
+  std::string m_pool;
+  std::map<std::string, std::size_t> m_offsets;
+};
+
 std::string generate(const maxpods::InstanceData& data) {
+  StringPool strings;
   std::string cards;
   std::string types;
   std::size_t card_count = 0;
   for (const auto& type : data.types) {
     types += fmt::format("    {{{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}},\n",
-                         quoted(type.name), optional_literal(type.vcpus),
-                         optional_literal(type.memory_mib), quoted(type.hypervisor),
+                         strings.add(type.name), optional_literal(type.vcpus),
+                         optional_literal(type.memory_mib), strings.add(type.hypervisor),
                          type.bare_metal, type.default_network_card, card_count,
                          type.network_cards.size(), type.ipv4_per_eni,
                          optional_literal(type.ipv6_per_eni),
@@ -52,18 +71,26 @@ std::string generate(const maxpods::InstanceData& data) {
     }
     card_count += type.network_cards.size();
   }
+  // The pool as one literal split over lines; the size is explicit so embedded NULs are safe.
+  std::string pool_literal;
+  const std::string& pool = strings.pool();
+  for (std::size_t i = 0; i < pool.size(); i += 96) {
+    pool_literal += "    " + quoted(std::string_view(pool).substr(i, 96)) + "\n";
+  }
   return fmt::format(
       "// Generated from data/eni-limits.json by maxpods_tablegen. Do not edit.\n"
       "#include \"bundled_table.hpp\"\n\n"
       "namespace maxpods::detail {{\n"
       "namespace {{\n\n"
+      "constexpr char k_strings[] =\n{};\n\n"
       "constexpr CompiledCard k_cards[] = {{\n{}}};\n\n"
       "constexpr CompiledType k_types[] = {{\n{}}};\n\n"
-      "constexpr CompiledTable k_table{{k_types, k_cards, {}, {}}};\n\n"
+      "constexpr CompiledTable k_table{{k_types, k_cards, {{k_strings, {}}}, {}, {}}};\n\n"
       "}}  // namespace\n\n"
       "const CompiledTable& bundled_table() noexcept {{ return k_table; }}\n\n"
       "}}  // namespace maxpods::detail\n",
-      cards, types, quoted(data.info.source), quoted(data.info.generated));
+      pool_literal.empty() ? std::string("    \"\"\n") : pool_literal, cards, types, pool.size(),
+      quoted(data.info.source), quoted(data.info.generated));
 }
 
 }  // namespace
