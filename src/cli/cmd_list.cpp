@@ -1,0 +1,159 @@
+// `maxpods list`: every known instance type side by side.
+
+#include "common.hpp"
+#include "output.hpp"
+
+#include <fmt/format.h>
+
+#include <memory>
+
+namespace maxpods::cli {
+namespace {
+
+struct ListCommand {
+  MaxPodsFlags flags;
+  std::string family;
+  std::string format = "table";
+};
+
+// One row: a type with its counts in both address modes.
+struct Row {
+  InstanceType type;
+  MaxPodsResult secondary;
+  std::optional<MaxPodsResult> prefix;  ///< absent where prefix delegation does not apply
+};
+
+std::string cell(const std::optional<std::int64_t>& value) {
+  return value ? fmt::format("{}", *value) : std::string("-");
+}
+
+std::string csv_cell(const std::optional<std::int64_t>& value) {
+  return value ? fmt::format("{}", *value) : std::string();
+}
+
+std::vector<std::vector<std::string>> to_cells(const std::vector<Row>& rows, bool csv) {
+  auto show = csv ? csv_cell : cell;
+  std::vector<std::vector<std::string>> out;
+  for (const auto& row : rows) {
+    std::optional<std::int64_t> vcpus;
+    if (row.type.vcpus) {
+      vcpus = *row.type.vcpus;
+    }
+    out.push_back({row.type.name, show(vcpus), fmt::format("{}", row.secondary.enis),
+                   fmt::format("{}", row.type.ipv4_per_eni), show(row.secondary.max_allowed),
+                   show(row.prefix ? std::optional(row.prefix->max_allowed) : std::nullopt),
+                   show(row.secondary.recommended),
+                   show(row.prefix ? row.prefix->recommended : std::nullopt)});
+  }
+  return out;
+}
+
+void print_table(const std::vector<Row>& rows) {
+  const std::vector<std::string> header = {"TYPE",      "VCPUS",  "ENIS",        "IPV4/ENI",
+                                           "SECONDARY", "PREFIX", "REC-SECONDARY", "REC-PREFIX"};
+  auto cells = to_cells(rows, false);
+  std::vector<std::size_t> widths(header.size());
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    widths[c] = header[c].size();
+    for (const auto& line : cells) {
+      widths[c] = std::max(widths[c], line[c].size());
+    }
+  }
+  auto print_line = [&](const std::vector<std::string>& line) {
+    std::string out = fmt::format("{:<{}}", line[0], widths[0]);
+    for (std::size_t c = 1; c < line.size(); ++c) {
+      out += fmt::format("  {:>{}}", line[c], widths[c]);
+    }
+    fmt::print("{}\n", out);
+  };
+  print_line(header);
+  for (const auto& line : cells) {
+    print_line(line);
+  }
+}
+
+void print_csv(const std::vector<Row>& rows) {
+  fmt::print(
+      "instance_type,vcpus,enis,ipv4_per_eni,max_pods_secondary_ip,max_pods_prefix_delegation,"
+      "recommended_secondary_ip,recommended_prefix_delegation\n");
+  for (const auto& line : to_cells(rows, true)) {
+    fmt::print("{}\n", fmt::join(line, ","));
+  }
+}
+
+void print_json(const std::vector<Row>& rows, const MaxPodsOptions& options) {
+  nlohmann::ordered_json out;
+  out["cniVersion"] = options.cni_version.text;
+  out["customNetworking"] = options.custom_networking;
+  out["maxEnis"] = or_null(options.max_enis);
+  out["instanceTypes"] = nlohmann::ordered_json::array();
+  for (const auto& row : rows) {
+    nlohmann::ordered_json entry;
+    entry["instanceType"] = row.type.name;
+    entry["vcpus"] = or_null(row.type.vcpus);
+    entry["enis"] = row.secondary.enis;
+    entry["ipv4PerEni"] = row.type.ipv4_per_eni;
+    entry["secondaryIp"] = {{"maxPods", row.secondary.max_allowed},
+                            {"recommended", or_null(row.secondary.recommended)}};
+    if (row.prefix) {
+      entry["prefixDelegation"] = {{"maxPods", row.prefix->max_allowed},
+                                   {"recommended", or_null(row.prefix->recommended)}};
+    } else {
+      entry["prefixDelegation"] = nullptr;
+    }
+    out["instanceTypes"].push_back(std::move(entry));
+  }
+  fmt::print("{}\n", out.dump(2));
+}
+
+ExitStatus run_list(const ListCommand& command) {
+  check_format(command.format, {"table", "csv", "json"});
+  MaxPodsOptions options = to_options(command.flags);
+  options.show_max_allowed = true;  // each row carries both the uncapped and the capped count
+  Catalog catalog;
+  std::vector<Row> rows;
+  for (auto& type : catalog.all()) {
+    if (!type.name.starts_with(command.family)) {
+      continue;
+    }
+    MaxPodsOptions prefix_options = options;
+    prefix_options.prefix_delegation = true;
+    Row row{type, compute_max_pods(type, options), compute_max_pods(type, prefix_options)};
+    if (row.prefix->applied != AddressMode::prefix_delegation) {
+      row.prefix.reset();
+    }
+    rows.push_back(std::move(row));
+  }
+  if (rows.empty()) {
+    throw Error(ErrorKind::unknown_instance_type,
+                fmt::format("no instance type starts with '{}'", command.family));
+  }
+  if (command.format == "csv") {
+    print_csv(rows);
+  } else if (command.format == "json") {
+    print_json(rows, options);
+  } else {
+    print_table(rows);
+  }
+  return ExitStatus::ok;
+}
+
+}  // namespace
+
+Command setup_list(CLI::App& app) {
+  auto command = std::make_shared<ListCommand>();
+  CLI::App* sub = app.add_subcommand(
+      "list", "List every instance type with its max pods, secondary IPs and prefixes side by side");
+  sub->add_option("--family", command->family,
+                  "Only types whose name starts with PREFIX, e.g. m5 or m5.")
+      ->type_name("PREFIX")
+      ->group("Selection");
+  add_max_pods_flags(*sub, command->flags, FlagSet::every_type);
+  sub->add_option("-o,--output", command->format, "Output format: table, csv or json")
+      ->type_name("FORMAT")
+      ->capture_default_str()
+      ->group("Output");
+  return {sub, [command] { return run_list(*command); }};
+}
+
+}  // namespace maxpods::cli

@@ -1,0 +1,86 @@
+#pragma once
+
+// Pieces every maxpods command shares: exit statuses, option wiring and output helpers.
+
+#include <maxpods/catalog.hpp>
+#include <maxpods/error.hpp>
+#include <maxpods/max_pods.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace maxpods::cli {
+
+/// Exit statuses of maxpods, as the README lists them.
+enum class ExitStatus : int {
+  ok = 0,
+  check_failed = 1,           ///< `maxpods check` found a node group that does not fit
+  usage = 2,                  ///< bad option, value or input file
+  unknown_instance_type = 3,  ///< the instance type is in no table
+  data = 4,                   ///< an instance data file is unreadable or malformed
+  unsupported = 5,            ///< no answer exists for this type and settings
+  metadata = 6,               ///< the instance metadata service gave no instance type
+  internal = 70,              ///< a bug in maxpods
+};
+
+/// The exit status for an error of that kind.
+ExitStatus exit_status(ErrorKind kind);
+
+/// A command: its CLI11 subcommand (or the top-level app) and what runs when it is chosen.
+struct Command {
+  CLI::App* app;
+  std::function<ExitStatus()> run;
+};
+
+/// The max-pods settings as typed on the command line, checked by to_options().
+struct MaxPodsFlags {
+  std::string instance_type;
+  std::optional<std::string> cni_version;
+  bool prefix_delegation = false;
+  bool custom_networking = false;
+  std::optional<std::string> max_eni;
+  bool show_max_allowed = false;
+};
+
+/// Which max-pods flags a command takes.
+enum class FlagSet {
+  one_type,    ///< --instance-type and every setting
+  every_type,  ///< the settings that apply to a listing of all types
+};
+
+/// Adds the max-pods flags of `set` to a command.
+void add_max_pods_flags(CLI::App& app, MaxPodsFlags& flags, FlagSet set = FlagSet::one_type);
+
+/// Checks the typed settings; throws Error(usage) naming the option at fault.
+MaxPodsOptions to_options(const MaxPodsFlags& flags);
+
+/// Parses a whole number typed for `option`, at least `minimum`; throws Error(usage).
+int parse_count(std::string_view option, const std::string& text, int minimum);
+
+/// Adds an option that stores its value, when given, in an optional string.
+CLI::Option* add_optional(CLI::App& app, const std::string& names,
+                          std::optional<std::string>& value, const std::string& description);
+
+/// Checks an --output value against the formats a command offers; throws Error(usage).
+void check_format(const std::string& format, const std::vector<std::string>& allowed);
+
+/// Reads a whole file; throws Error(data) naming it when it cannot.
+std::string read_file(const std::string& path);
+
+/// Prints one "note: ..." line per note on stderr, unless quiet.
+void print_notes(const std::vector<std::string>& notes, bool quiet);
+
+/// Describes the bundled table for --version: source, date, age and type count.
+std::string table_summary();
+
+// One setup function per command, each in its own file.
+Command setup_max_pods(CLI::App& app);
+Command setup_explain(CLI::App& app);
+Command setup_list(CLI::App& app);
+Command setup_table(CLI::App& app);
+
+}  // namespace maxpods::cli
