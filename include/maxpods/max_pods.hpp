@@ -52,11 +52,12 @@ struct MaxPodsResult {
   AddressMode requested = AddressMode::secondary_ip;
   AddressMode applied = AddressMode::secondary_ip;
   Fallback fallback = Fallback::none;
-  int card_enis = 0;          ///< ENIs the default network card holds
-  int enis = 0;               ///< ENIs after --max-eni
-  int pod_enis = 0;           ///< ENIs whose addresses go to pods
+  int card_enis = 0;  ///< ENIs the default network card holds
+  int enis = 0;       ///< ENIs after --max-eni
+  int pod_enis = 0;   ///< ENIs whose addresses go to pods
   int ipv4_per_eni = 0;
-  std::int64_t pods_per_eni = 0;  ///< addresses a pod ENI gives pods: IPv4/ENI - 1, x16 with prefixes
+  std::int64_t pods_per_eni =
+      0;  ///< addresses a pod ENI gives pods: IPv4/ENI - 1, x16 with prefixes
   int host_network_pods = k_default_host_network_pods;
   std::optional<int> vcpus;
   std::int64_t max_allowed = 0;             ///< the address limit, uncapped
@@ -64,7 +65,7 @@ struct MaxPodsResult {
   std::optional<std::int64_t> recommended;  ///< the address limit, capped
   std::int64_t max_pods = 0;                ///< the answer: recommended, or uncapped if asked
   bool show_max_allowed = false;
-  std::vector<std::string> notes;           ///< where the answer differs from what was asked
+  std::vector<std::string> notes;  ///< where the answer differs from what was asked
 };
 
 /// Computes max pods as the reference max-pods-calculator.sh does.

@@ -13,7 +13,9 @@ struct ExplainCommand {
   MaxPodsFlags flags;
 };
 
-std::string yes_no(bool value) { return value ? "yes" : "no"; }
+std::string yes_no(bool value) {
+  return value ? "yes" : "no";
+}
 
 template <typename T>
 std::string known(const std::optional<T>& value) {
@@ -45,9 +47,9 @@ std::string rules(const MaxPodsOptions& options, const MaxPodsResult& r) {
                                 *options.max_enis, r.card_enis, r.enis));
   }
   if (options.custom_networking) {
-    steps.push_back(fmt::format(
-        "custom networking: the primary ENI holds no pod addresses: {} - 1 = {} ENIs", r.enis,
-        r.pod_enis));
+    steps.push_back(
+        fmt::format("custom networking: the primary ENI holds no pod addresses: {} - 1 = {} ENIs",
+                    r.enis, r.pod_enis));
   }
   if (r.requested == AddressMode::prefix_delegation) {
     steps.push_back(r.fallback == Fallback::none
@@ -71,8 +73,8 @@ std::string rules(const MaxPodsOptions& options, const MaxPodsResult& r) {
   }
   if (r.cap && r.vcpus) {
     steps.push_back(fmt::format("cap: {} vCPUs {} {}, so at most {} pods: min({}, {}) = {}",
-                                *r.vcpus, *r.vcpus > k_low_cpu_limit ? ">" : "<=",
-                                k_low_cpu_limit, *r.cap, r.max_allowed, *r.cap, *r.recommended));
+                                *r.vcpus, *r.vcpus > k_low_cpu_limit ? ">" : "<=", k_low_cpu_limit,
+                                *r.cap, r.max_allowed, *r.cap, *r.recommended));
   } else {
     steps.push_back("cap: unknown, the vCPU count of this type is unknown");
   }

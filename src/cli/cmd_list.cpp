@@ -5,7 +5,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <memory>
+#include <tuple>
 
 namespace maxpods::cli {
 namespace {
@@ -49,7 +53,7 @@ std::vector<std::vector<std::string>> to_cells(const std::vector<Row>& rows, boo
 }
 
 void print_table(const std::vector<Row>& rows) {
-  const std::vector<std::string> header = {"TYPE",      "VCPUS",  "ENIS",        "IPV4/ENI",
+  const std::vector<std::string> header = {"TYPE",      "VCPUS",  "ENIS",          "IPV4/ENI",
                                            "SECONDARY", "PREFIX", "REC-SECONDARY", "REC-PREFIX"};
   auto cells = to_cells(rows, false);
   std::vector<std::size_t> widths(header.size());
@@ -124,6 +128,14 @@ ExitStatus run_list(const ListCommand& command) {
     }
     rows.push_back(std::move(row));
   }
+  // Family by family, smallest first: m5.large before m5.12xlarge, metal last among equals.
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    auto key = [](const Row& row) {
+      std::string_view name = row.type.name;
+      return std::tuple(name.substr(0, name.find('.')), row.type.vcpus.value_or(INT32_MAX), name);
+    };
+    return key(a) < key(b);
+  });
   if (rows.empty()) {
     throw Error(ErrorKind::unknown_instance_type,
                 fmt::format("no instance type starts with '{}'", command.family));
@@ -143,7 +155,8 @@ ExitStatus run_list(const ListCommand& command) {
 Command setup_list(CLI::App& app) {
   auto command = std::make_shared<ListCommand>();
   CLI::App* sub = app.add_subcommand(
-      "list", "List every instance type with its max pods, secondary IPs and prefixes side by side");
+      "list",
+      "List every instance type with its max pods, secondary IPs and prefixes side by side");
   sub->add_option("--family", command->family,
                   "Only types whose name starts with PREFIX, e.g. m5 or m5.")
       ->type_name("PREFIX")

@@ -36,8 +36,8 @@ bool is_date(const std::string& text) {
 }
 
 std::string today() {
-  return fmt::format("{:%Y-%m-%d}", std::chrono::floor<std::chrono::days>(
-                                        std::chrono::system_clock::now()));
+  return fmt::format("{:%Y-%m-%d}",
+                     std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
 }
 
 // Writes next to the target and renames, so a failure never leaves half a table behind.
@@ -55,7 +55,8 @@ void write_atomically(const std::string& path, const std::string& text) {
   std::filesystem::rename(temporary, path, error);
   if (error) {
     std::filesystem::remove(temporary);
-    throw Error(ErrorKind::data, fmt::format("{}: cannot write the file: {}", path, error.message()));
+    throw Error(ErrorKind::data,
+                fmt::format("{}: cannot write the file: {}", path, error.message()));
   }
 }
 

@@ -140,7 +140,8 @@ std::string table_summary() {
   unsigned day = 0;
   if (std::sscanf(info.generated.c_str(), "%d-%u-%u", &year, &month, &day) == 3) {
     using namespace std::chrono;
-    auto generated = sys_days(std::chrono::year(year) / std::chrono::month(month) / std::chrono::day(day));
+    auto generated =
+        sys_days(std::chrono::year(year) / std::chrono::month(month) / std::chrono::day(day));
     auto today = floor<days>(system_clock::now());
     auto days_old = (today - generated).count();
     age = days_old == 1 ? " (1 day ago)" : fmt::format(" ({} days ago)", days_old);

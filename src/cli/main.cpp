@@ -21,7 +21,9 @@ constexpr std::string_view k_description =
     "offline from a bundled instance table. Without a command it prints max pods as "
     "max-pods-calculator.sh does, and takes that script's flags.";
 
-int to_int(ExitStatus status) { return static_cast<int>(status); }
+int to_int(ExitStatus status) {
+  return static_cast<int>(status);
+}
 
 // The command chosen on the command line: a subcommand, or the top-level one.
 const Command& chosen(const std::vector<Command>& commands, const CLI::App& app) {
@@ -104,11 +106,10 @@ std::string describe_extra(const CLI::App* app, const std::string& arg) {
   }
   std::vector<std::string_view> candidates(names.begin(), names.end());
   auto close = maxpods::closest(arg, candidates);
-  return close.empty()
-             ? fmt::format("unexpected argument '{}'; the commands are {}", arg,
-                           maxpods::join_choices(names))
-             : fmt::format("unknown command '{}'; did you mean {}?", arg,
-                           maxpods::join_choices(close));
+  return close.empty() ? fmt::format("unexpected argument '{}'; the commands are {}", arg,
+                                     maxpods::join_choices(names))
+                       : fmt::format("unknown command '{}'; did you mean {}?", arg,
+                                     maxpods::join_choices(close));
 }
 
 std::string failure_message(const CLI::App* app, const CLI::Error& e) {

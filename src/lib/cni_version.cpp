@@ -74,7 +74,9 @@ CniVersion CniVersion::parse(std::string_view text) {
   return version;
 }
 
-CniVersion CniVersion::assumed() { return parse(k_assumed_cni_version); }
+CniVersion CniVersion::assumed() {
+  return parse(k_assumed_cni_version);
+}
 
 bool CniVersion::at_least(int major_, int minor_, int patch_) const {
   return std::tie(major, minor, patch) >= std::tie(major_, minor_, patch_);

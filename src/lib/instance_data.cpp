@@ -24,7 +24,9 @@ class FieldReader {
   }
 
   std::string where(std::string_view field) const {
-    return field.empty() ? m_path : m_path.empty() ? std::string(field) : m_path + "." + std::string(field);
+    return field.empty()    ? m_path
+           : m_path.empty() ? std::string(field)
+                            : m_path + "." + std::string(field);
   }
 
   bool has(std::string_view key) const {
@@ -104,8 +106,8 @@ class FieldReader {
     const json& value = array_value[index];
     std::string path = fmt::format("{}[{}]", where(key), index);
     if (!value.is_object()) {
-      throw Error(ErrorKind::data, fmt::format("{}: {}: expected an object, got {}", m_origin,
-                                               path, type_name(value)));
+      throw Error(ErrorKind::data, fmt::format("{}: {}: expected an object, got {}", m_origin, path,
+                                               type_name(value)));
     }
     return FieldReader(value, m_origin, std::move(path));
   }
@@ -126,7 +128,8 @@ json parse_json(std::string_view text, std::string_view origin) {
   } catch (const json::parse_error& e) {
     std::string message = e.what();
     // Drop nlohmann's "[json.exception.parse_error.101] " tag: it means nothing to a user.
-    if (auto tag_end = message.find("] "); message.starts_with("[json.") && tag_end != std::string::npos) {
+    if (auto tag_end = message.find("] ");
+        message.starts_with("[json.") && tag_end != std::string::npos) {
       message.erase(0, tag_end + 2);
     }
     throw Error(ErrorKind::data, fmt::format("{}: not valid JSON: {}", origin, message));
@@ -142,8 +145,8 @@ void check_default_card(const FieldReader& reader, std::string_view field,
     }
   }
   if (!seen.contains(type.default_network_card)) {
-    reader.fail(field, fmt::format("has no card with the default index {}",
-                                   type.default_network_card));
+    reader.fail(field,
+                fmt::format("has no card with the default index {}", type.default_network_card));
   }
 }
 
@@ -171,8 +174,8 @@ InstanceType read_ec2_type(const FieldReader& entry) {
     }
     for (std::size_t i = 0; i < cards.size(); ++i) {
       FieldReader card = network.element(cards, "NetworkCards", i);
-      type.network_cards.push_back(
-          {card.small_integer("NetworkCardIndex", 0), card.small_integer("MaximumNetworkInterfaces", 1)});
+      type.network_cards.push_back({card.small_integer("NetworkCardIndex", 0),
+                                    card.small_integer("MaximumNetworkInterfaces", 1)});
     }
     std::sort(type.network_cards.begin(), type.network_cards.end(),
               [](const auto& a, const auto& b) { return a.index < b.index; });
@@ -209,7 +212,8 @@ InstanceType read_table_type(const FieldReader& entry) {
   }
   for (std::size_t i = 0; i < cards.size(); ++i) {
     FieldReader card = entry.element(cards, "networkCards", i);
-    type.network_cards.push_back({card.small_integer("index", 0), card.small_integer("maxEnis", 1)});
+    type.network_cards.push_back(
+        {card.small_integer("index", 0), card.small_integer("maxEnis", 1)});
   }
   std::sort(type.network_cards.begin(), type.network_cards.end(),
             [](const auto& a, const auto& b) { return a.index < b.index; });
@@ -292,7 +296,8 @@ InstanceData parse_instance_data(std::string_view text, std::string_view origin)
     data.format = DataFormat::eni_limits;
     data.info.source = top.optional_string("source").value_or(std::string(origin));
     data.info.generated = top.optional_string("generated").value_or("");
-    if (top.has("count") && static_cast<std::size_t>(top.integer("count", 0)) != data.types.size()) {
+    if (top.has("count") &&
+        static_cast<std::size_t>(top.integer("count", 0)) != data.types.size()) {
       top.fail("count", fmt::format("says {} but the file holds {} instance types",
                                     top.integer("count", 0), data.types.size()));
     }

@@ -9,8 +9,8 @@
 #include <fmt/format.h>
 
 #include <fstream>
-#include <map>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 namespace {
@@ -58,14 +58,13 @@ std::string generate(const maxpods::InstanceData& data) {
   std::string types;
   std::size_t card_count = 0;
   for (const auto& type : data.types) {
-    types += fmt::format("    {{{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}},\n",
-                         strings.add(type.name), optional_literal(type.vcpus),
-                         optional_literal(type.memory_mib), strings.add(type.hypervisor),
-                         type.bare_metal, type.default_network_card, card_count,
-                         type.network_cards.size(), type.ipv4_per_eni,
-                         optional_literal(type.ipv6_per_eni),
-                         optional_literal(type.efa_max_interfaces),
-                         optional_literal(type.branch_enis), type.prefix_delegation);
+    types += fmt::format(
+        "    {{{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}},\n", strings.add(type.name),
+        optional_literal(type.vcpus), optional_literal(type.memory_mib),
+        strings.add(type.hypervisor), type.bare_metal, type.default_network_card, card_count,
+        type.network_cards.size(), type.ipv4_per_eni, optional_literal(type.ipv6_per_eni),
+        optional_literal(type.efa_max_interfaces), optional_literal(type.branch_enis),
+        type.prefix_delegation);
     for (const auto& card : type.network_cards) {
       cards += fmt::format("    {{{}, {}}},\n", card.index, card.max_enis);
     }
@@ -113,7 +112,8 @@ int main(int argc, char** argv) {
                            fmt::format("{}: expected the eni-limits.json format", argv[1]));
     }
     if (data.types.empty()) {
-      throw maxpods::Error(maxpods::ErrorKind::data, fmt::format("{}: holds no instance types", argv[1]));
+      throw maxpods::Error(maxpods::ErrorKind::data,
+                           fmt::format("{}: holds no instance types", argv[1]));
     }
     std::ofstream out(argv[2], std::ios::binary | std::ios::trunc);
     out << generate(data);

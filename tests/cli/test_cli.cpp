@@ -6,8 +6,8 @@
 
 #include "../json_string_maker.hpp"
 
-using maxpods::test::run_maxpods;
 using maxpods::test::Run;
+using maxpods::test::run_maxpods;
 
 namespace {
 
@@ -23,8 +23,8 @@ void check_error(const Run& run, int status, const std::string& err) {
 }  // namespace
 
 TEST_CASE("the quick-start example prints 4 and says why prefix delegation did not apply") {
-  Run run = run_maxpods({"--instance-type", "t2.micro", "--cni-version", "1.12.6",
-                         "--prefix-delegation"});
+  Run run = run_maxpods(
+      {"--instance-type", "t2.micro", "--cni-version", "1.12.6", "--prefix-delegation"});
   CHECK(run.out == "4\n");
   CHECK(run.err ==
         "note: prefix delegation not applied: t2.micro is not a Nitro instance; counting "
@@ -33,17 +33,17 @@ TEST_CASE("the quick-start example prints 4 and says why prefix delegation did n
 }
 
 TEST_CASE("quiet silences notes but not the answer") {
-  Run run = run_maxpods({"--instance-type", "t2.micro", "--cni-version", "1.12.6",
-                         "--prefix-delegation", "--quiet"});
+  Run run = run_maxpods(
+      {"--instance-type", "t2.micro", "--cni-version", "1.12.6", "--prefix-delegation", "--quiet"});
   CHECK(run.out == "4\n");
   CHECK(run.err.empty());
   CHECK(run.status == 0);
 }
 
 TEST_CASE("the script's own flag names work as aliases") {
-  Run ours = run_maxpods({"--instance-type", "m5.large", "--cni-version", "1.12.6",
-                          "--prefix-delegation", "--custom-networking", "--max-eni", "2",
-                          "--show-max-allowed"});
+  Run ours =
+      run_maxpods({"--instance-type", "m5.large", "--cni-version", "1.12.6", "--prefix-delegation",
+                   "--custom-networking", "--max-eni", "2", "--show-max-allowed"});
   Run script = run_maxpods({"--instance-type", "m5.large", "--cni-version", "1.12.6",
                             "--cni-prefix-delegation-enabled", "--cni-custom-networking-enabled",
                             "--cni-max-eni", "2", "--show-max-allowed"});
@@ -77,21 +77,21 @@ TEST_CASE("CNI versions before 1.9 fall back to secondary IPs with a note") {
         "secondary IPs\n");
   CHECK(run_maxpods({"-t", "m5.large", "--cni-version", "1.9.0", "--prefix-delegation"}).out ==
         "110\n");
-  CHECK(run_maxpods({"-t", "m5.large", "--cni-version", "2.0", "--prefix-delegation",
-                     "--show-max-allowed"})
+  CHECK(run_maxpods(
+            {"-t", "m5.large", "--cni-version", "2.0", "--prefix-delegation", "--show-max-allowed"})
             .out == "434\n");
 }
 
 TEST_CASE("without a CNI version a current, prefix-capable CNI is assumed") {
-  Run run = run_maxpods({"--instance-type", "m5.large", "--prefix-delegation",
-                         "--show-max-allowed"});
+  Run run =
+      run_maxpods({"--instance-type", "m5.large", "--prefix-delegation", "--show-max-allowed"});
   CHECK(run.out == "434\n");
   CHECK(run.err.empty());
 }
 
 TEST_CASE("bare metal follows the script on stdout and says the CNI differs on stderr") {
-  Run run = run_maxpods({"-t", "m5.metal", "--cni-version", "1.12.6", "--prefix-delegation",
-                         "--show-max-allowed"});
+  Run run = run_maxpods(
+      {"-t", "m5.metal", "--cni-version", "1.12.6", "--prefix-delegation", "--show-max-allowed"});
   CHECK(run.out == "737\n");
   CHECK(run.err ==
         "note: prefix delegation not applied: m5.metal is bare metal, which "
@@ -111,8 +111,8 @@ TEST_CASE("legacy types answer uncapped, and the capped value names the missing 
 }
 
 TEST_CASE("json output prints the whole result as one object") {
-  Run run = run_maxpods({"-t", "t2.micro", "--cni-version", "1.12.6", "--prefix-delegation",
-                         "-o", "json"});
+  Run run = run_maxpods(
+      {"-t", "t2.micro", "--cni-version", "1.12.6", "--prefix-delegation", "-o", "json"});
   REQUIRE(run.status == 0);
   auto json = nlohmann::json::parse(run.out);
   CHECK(json["instanceType"] == "t2.micro");
@@ -150,7 +150,8 @@ TEST_CASE("explain shows the facts, each rule and the formula with numbers") {
   CHECK_THAT(run.out, Catch::Contains("custom networking: the primary ENI holds no pod addresses: "
                                       "3 - 1 = 2 ENIs"));
   CHECK_THAT(run.out, Catch::Contains("= 2 x ((10 - 1) x 16) + 2 = 290"));
-  CHECK_THAT(run.out, Catch::Contains("cap: 2 vCPUs <= 30, so at most 110 pods: min(290, 110) = 110"));
+  CHECK_THAT(run.out,
+             Catch::Contains("cap: 2 vCPUs <= 30, so at most 110 pods: min(290, 110) = 110"));
   CHECK_THAT(run.out, Catch::EndsWith("  maxpods prints 110\n"));
 }
 
@@ -259,9 +260,9 @@ TEST_CASE("bad input: a clear error, nothing on stdout, a documented exit status
                 "maxpods: error: unknown command 'lsit'; did you mean list?\n" + k_usage_hint);
   }
   SECTION("conflicting options: the same setting twice, main options before a command") {
-    check_error(run_maxpods({"-t", "m5.large", "--cni-version", "1.9", "--cni-version", "1.10"}),
-                2, "maxpods: error: --cni-version: At Most 1 required but received 2\n" +
-                       k_usage_hint);
+    check_error(
+        run_maxpods({"-t", "m5.large", "--cni-version", "1.9", "--cni-version", "1.10"}), 2,
+        "maxpods: error: --cni-version: At Most 1 required but received 2\n" + k_usage_hint);
     check_error(run_maxpods({"-t", "m5.large", "list"}), 2,
                 "maxpods: error: --instance-type is an option of the main command; put options "
                 "after 'list'\n");

@@ -29,19 +29,32 @@ void check_golden_part(std::size_t part, std::size_t parts) {
 
 }  // namespace
 
-TEST_CASE("golden rows through the CLI, part 1 of 4") { check_golden_part(0, 4); }
-TEST_CASE("golden rows through the CLI, part 2 of 4") { check_golden_part(1, 4); }
-TEST_CASE("golden rows through the CLI, part 3 of 4") { check_golden_part(2, 4); }
-TEST_CASE("golden rows through the CLI, part 4 of 4") { check_golden_part(3, 4); }
+TEST_CASE("golden rows through the CLI, part 1 of 4") {
+  check_golden_part(0, 4);
+}
+TEST_CASE("golden rows through the CLI, part 2 of 4") {
+  check_golden_part(1, 4);
+}
+TEST_CASE("golden rows through the CLI, part 3 of 4") {
+  check_golden_part(2, 4);
+}
+TEST_CASE("golden rows through the CLI, part 4 of 4") {
+  check_golden_part(3, 4);
+}
 
 TEST_CASE("the table regenerates byte for byte from the dumps kept under tests/") {
   std::string table_path = std::string(MAXPODS_SOURCE_DIR) + "/data/eni-limits.json";
   std::string committed = maxpods::test::slurp(table_path);
   auto header = maxpods::parse_instance_data(committed, table_path).info;
-  std::vector<std::string> args = {"table", "generate",
-                                   std::string(MAXPODS_TEST_DATA_DIR) + "/data/describe-instance-types.json",
-                                   std::string(MAXPODS_TEST_DATA_DIR) + "/data/legacy-instance-types.json",
-                                   "--generated", header.generated, "--source", header.source};
+  std::vector<std::string> args = {
+      "table",
+      "generate",
+      std::string(MAXPODS_TEST_DATA_DIR) + "/data/describe-instance-types.json",
+      std::string(MAXPODS_TEST_DATA_DIR) + "/data/legacy-instance-types.json",
+      "--generated",
+      header.generated,
+      "--source",
+      header.source};
   auto first = maxpods::test::run_maxpods(args);
   auto second = maxpods::test::run_maxpods(args);
   CHECK(first.status == 0);

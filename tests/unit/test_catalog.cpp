@@ -90,6 +90,7 @@ TEST_CASE("added types replace bundled ones and join the listing") {
   auto all = catalog.all();
   CHECK(all.size() == 1392);
   CHECK(all.back().name == "zz9.future");
-  CHECK(std::count_if(all.begin(), all.end(), [](const auto& t) { return t.name == "m5.large"; }) == 1);
+  CHECK(std::count_if(all.begin(), all.end(), [](const auto& t) { return t.name == "m5.large"; }) ==
+        1);
   CHECK(catalog.suggestions("zz9.futur") == std::vector<std::string>{"zz9.future"});
 }

@@ -44,13 +44,13 @@ std::string data_error(const std::string& text) {
 }  // namespace
 
 TEST_CASE("a describe-instance-types entry becomes an instance record") {
-  auto data = parse_instance_data(
-      ec2_doc(R"({"DefaultNetworkCardIndex": 0, "Ipv4AddressesPerInterface": 15,
+  auto data =
+      parse_instance_data(ec2_doc(R"({"DefaultNetworkCardIndex": 0, "Ipv4AddressesPerInterface": 15,
                   "Ipv6AddressesPerInterface": 15, "MaximumNetworkInterfaces": 8,
                   "EfaInfo": {"MaximumEfaInterfaces": 1},
                   "NetworkCards": [{"NetworkCardIndex": 1, "MaximumNetworkInterfaces": 4},
                                    {"NetworkCardIndex": 0, "MaximumNetworkInterfaces": 4}]})"),
-      "input.json");
+                          "input.json");
   REQUIRE(data.types.size() == 1);
   CHECK(data.format == DataFormat::describe_instance_types);
   const auto& type = data.types[0];
@@ -72,7 +72,8 @@ TEST_CASE("a dump without network cards uses the instance's ENI total as card 0"
 TEST_CASE("malformed data names the file and the field") {
   CHECK(data_error(ec2_doc(R"({"MaximumNetworkInterfaces": 3})")) ==
         "input.json: InstanceTypes[0].NetworkInfo.Ipv4AddressesPerInterface: missing");
-  CHECK(data_error(ec2_doc(R"({"Ipv4AddressesPerInterface": "ten", "MaximumNetworkInterfaces": 3})")) ==
+  CHECK(data_error(
+            ec2_doc(R"({"Ipv4AddressesPerInterface": "ten", "MaximumNetworkInterfaces": 3})")) ==
         "input.json: InstanceTypes[0].NetworkInfo.Ipv4AddressesPerInterface: expected an integer, "
         "got \"ten\"");
   CHECK(data_error(ec2_doc(R"({"Ipv4AddressesPerInterface": 0, "MaximumNetworkInterfaces": 3})")) ==
@@ -80,18 +81,22 @@ TEST_CASE("malformed data names the file and the field") {
         "from 1 to 1000000000000, got 0");
   CHECK(data_error(ec2_doc(R"({"Ipv4AddressesPerInterface": 10, "DefaultNetworkCardIndex": 2,
                                "NetworkCards": [{"NetworkCardIndex": 0, "MaximumNetworkInterfaces": 3}]})")) ==
-        "input.json: InstanceTypes[0].NetworkInfo.NetworkCards: has no card with the default index 2");
-  CHECK(data_error(ec2_doc(R"({"Ipv4AddressesPerInterface": 10,
+        "input.json: InstanceTypes[0].NetworkInfo.NetworkCards: has no card with the default index "
+        "2");
+  CHECK(
+      data_error(ec2_doc(R"({"Ipv4AddressesPerInterface": 10,
                                "NetworkCards": [{"NetworkCardIndex": 0}]})")) ==
-        "input.json: InstanceTypes[0].NetworkInfo.NetworkCards[0].MaximumNetworkInterfaces: missing");
+      "input.json: InstanceTypes[0].NetworkInfo.NetworkCards[0].MaximumNetworkInterfaces: missing");
   CHECK(data_error(R"({"InstanceTypes": [42]})") ==
         "input.json: InstanceTypes[0]: expected an object, got number");
-  CHECK(data_error(R"({"InstanceTypes": {}})") == "input.json: InstanceTypes: expected an array, got object");
+  CHECK(data_error(R"({"InstanceTypes": {}})") ==
+        "input.json: InstanceTypes: expected an array, got object");
   CHECK(data_error(R"([1, 2])") == "input.json: expected a JSON object at the top, got array");
   CHECK(data_error(R"({"something": []})") ==
         "input.json: neither an eni-limits table (no \"instanceTypes\") nor "
         "describe-instance-types output (no \"InstanceTypes\")");
-  CHECK_THAT(data_error("{not json"), Catch::StartsWith("input.json: not valid JSON: parse error at line 1"));
+  CHECK_THAT(data_error("{not json"),
+             Catch::StartsWith("input.json: not valid JSON: parse error at line 1"));
   CHECK(data_error(R"({"instanceTypes": [{"name": "a.b", "defaultNetworkCard": 0,
         "networkCards": [{"index": 0, "maxEnis": 2}], "ipv4PerEni": 4, "bareMetal": "no"}]})") ==
         "input.json: instanceTypes[0].bareMetal: expected true or false, got \"no\"");
@@ -133,8 +138,8 @@ TEST_CASE("the table format round-trips every bundled source type") {
 }
 
 TEST_CASE("the committed table is what its sources generate") {
-  auto table = parse_instance_data(slurp(std::string(MAXPODS_TEST_DATA_DIR) + "/../data/eni-limits.json"),
-                                   "eni-limits.json");
+  auto table = parse_instance_data(
+      slurp(std::string(MAXPODS_TEST_DATA_DIR) + "/../data/eni-limits.json"), "eni-limits.json");
   auto dump = parse_instance_data(slurp(data_file("describe-instance-types.json")), "dump");
   auto legacy = parse_instance_data(slurp(data_file("legacy-instance-types.json")), "legacy");
   CHECK(table.types == merge_instance_types({dump, legacy}));

@@ -67,10 +67,9 @@ TEST_CASE("a max-eni setting takes the smaller of itself and the card's ENIs") {
 TEST_CASE("a max-eni setting below 1 is a usage error") {
   auto options = uncapped();
   options.max_enis = GENERATE(0, -1, -100);
-  CHECK_THROWS_MATCHES(compute_max_pods(make_type(4, 15), options), Error,
-                       Catch::Predicate<Error>([](const Error& e) {
-                         return e.kind() == ErrorKind::usage;
-                       }));
+  CHECK_THROWS_MATCHES(
+      compute_max_pods(make_type(4, 15), options), Error,
+      Catch::Predicate<Error>([](const Error& e) { return e.kind() == ErrorKind::usage; }));
 }
 
 TEST_CASE("custom networking takes the primary ENI away from pods") {
@@ -152,7 +151,7 @@ TEST_CASE("an unknown vCPU count answers uncapped but refuses the capped count")
     FAIL("no error");
   } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::unsupported);
-    CHECK_THAT(e.what(), Catch::Contains("vCPU count is unknown") &&
-                             Catch::Contains("--show-max-allowed"));
+    CHECK_THAT(e.what(),
+               Catch::Contains("vCPU count is unknown") && Catch::Contains("--show-max-allowed"));
   }
 }
