@@ -36,13 +36,32 @@ inline constexpr int k_ips_per_prefix = 16;
 /// The host-network pods (aws-node, kube-proxy) that need no VPC address.
 inline constexpr int k_default_host_network_pods = 2;
 
-/// The question asked about an instance type: the reference script's settings.
+/// The IP family of the cluster.
+enum class IpFamily { ipv4, ipv6 };
+
+/// The operating system of the node.
+enum class NodeOs { linux, windows };
+
+/// The question asked about an instance type: the reference script's settings, then the
+/// deployment modes it does not know.
 struct MaxPodsOptions {
   CniVersion cni_version = CniVersion::assumed();
   bool prefix_delegation = false;  ///< ENABLE_PREFIX_DELEGATION is on
   bool custom_networking = false;  ///< pods use ENIConfig subnets; the primary ENI holds none
   std::optional<int> max_enis;     ///< use at most this many ENIs
   bool show_max_allowed = false;   ///< answer the uncapped count
+
+  bool security_groups_for_pods = false;  ///< ENABLE_POD_ENI: a trunk ENI takes one slot
+  IpFamily ip_family = IpFamily::ipv4;    ///< IPv6 pods take addresses from a /80 prefix
+  NodeOs os = NodeOs::linux;              ///< Windows nodes use the primary ENI only
+  bool cilium_eni = false;                ///< Cilium ENI mode, first-interface-index 1
+  std::optional<int> reserved_enis;       ///< Karpenter's RESERVED_ENIS
+  int efa_only_interfaces = 0;            ///< EFA-only ENIs on the default card
+  std::optional<int> host_network_pods;   ///< pods without a VPC address; 2, or 0 for Cilium
+                                          ///< and Windows whose formulas have no + 2
+  std::optional<int> pods_per_core;       ///< kubelet podsPerCore
+  std::optional<int> max_pods_cap;        ///< a ceiling instead of 110 / 250
+  bool cni_semantics = false;             ///< prefix delegation on bare metal, as the CNI does
 };
 
 /// The whole derivation of a max-pods answer, for every output form.
@@ -52,28 +71,50 @@ struct MaxPodsResult {
   AddressMode requested = AddressMode::secondary_ip;
   AddressMode applied = AddressMode::secondary_ip;
   Fallback fallback = Fallback::none;
-  int card_enis = 0;  ///< ENIs the default network card holds
-  int enis = 0;       ///< ENIs after --max-eni
-  int pod_enis = 0;   ///< ENIs whose addresses go to pods
+  int card_enis = 0;      ///< ENIs the default network card holds
+  int enis = 0;           ///< ENIs after --max-eni
+  int primary_enis = 0;   ///< 1 when the primary ENI holds no pod addresses (custom networking,
+                          ///< Cilium's first-interface-index 1)
+  int trunk_enis = 0;     ///< 1 when the security-groups-for-pods trunk takes a slot
+  int efa_only_enis = 0;  ///< EFA-only ENIs, which hold no addresses
+  int reserved_enis = 0;  ///< ENIs reserved for other uses (Karpenter's RESERVED_ENIS)
+  int pod_enis = 0;       ///< ENIs whose addresses go to pods
   int ipv4_per_eni = 0;
-  std::int64_t pods_per_eni =
-      0;  ///< addresses a pod ENI gives pods: IPv4/ENI - 1, x16 with prefixes
+  std::int64_t pods_per_eni = 0;  ///< addresses a pod ENI gives pods: IPv4/ENI - 1, x16 prefixes
   int host_network_pods = k_default_host_network_pods;
   std::optional<int> vcpus;
-  std::int64_t max_allowed = 0;             ///< the address limit, uncapped
-  std::optional<int> cap;                   ///< 110 or 250; unknown without a vCPU count
-  std::optional<std::int64_t> recommended;  ///< the address limit, capped
-  std::int64_t max_pods = 0;                ///< the answer: recommended, or uncapped if asked
+  std::optional<int> branch_enis;  ///< pod-eni capacity with security groups for pods, if known
+  IpFamily ip_family = IpFamily::ipv4;
+  NodeOs os = NodeOs::linux;
+  bool cilium_eni = false;
+  std::optional<std::int64_t> max_allowed;          ///< the address limit; none for IPv6
+  std::optional<int> cap;                           ///< 110 / 250 by vCPUs, or the custom ceiling
+  bool custom_cap = false;                          ///< the cap came from --max-pods-cap
+  std::optional<std::int64_t> pods_per_core_limit;  ///< vCPUs x podsPerCore
+  std::optional<std::int64_t> recommended;          ///< the address limit under every ceiling
   bool show_max_allowed = false;
   std::vector<std::string> notes;  ///< where the answer differs from what was asked
+
+  /// The answer the main command prints: recommended, or the address limit with
+  /// --show-max-allowed. Throws Error(unsupported) when the cap it needs is unknown.
+  std::int64_t answer() const;
+
+  /// What nodeadm would give kubelet: the address limit under the explicit ceilings only
+  /// (--max-pods-cap, --pods-per-core), since nodeadm applies no 110 / 250 cap.
+  std::optional<std::int64_t> nodeadm_max_pods() const;
 };
 
-/// Computes max pods as the reference max-pods-calculator.sh does.
-/// Throws Error(usage) for bad settings and Error(unsupported) when no answer exists.
+/// Computes max pods as the reference max-pods-calculator.sh does, extended by the deployment
+/// modes. Throws Error(usage) for bad or contradictory settings and Error(unsupported) when no
+/// answer exists for this type.
 MaxPodsResult compute_max_pods(const InstanceType& type, const MaxPodsOptions& options);
 
 /// The name of an address mode as the command line and JSON spell it.
 std::string_view to_string(AddressMode mode);
+/// "ipv4" or "ipv6".
+std::string_view to_string(IpFamily family);
+/// "linux" or "windows".
+std::string_view to_string(NodeOs os);
 
 /// A one-line reason for a fallback, empty for Fallback::none.
 std::string describe(Fallback fallback, const MaxPodsResult& result);

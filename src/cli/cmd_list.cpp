@@ -23,9 +23,30 @@ struct ListCommand {
 // One row: a type with its counts in both address modes.
 struct Row {
   InstanceType type;
-  MaxPodsResult secondary;
-  std::optional<MaxPodsResult> prefix;  ///< absent where prefix delegation does not apply
+  std::optional<MaxPodsResult> secondary;  ///< absent where the settings do not apply
+  std::optional<MaxPodsResult> prefix;     ///< absent where prefix delegation does not apply
 };
+
+// The result for one type, or nothing where these settings do not apply to it (security groups
+// on a Xen type, EFA-only interfaces on a type without EFA).
+std::optional<MaxPodsResult> try_compute(const InstanceType& type, const MaxPodsOptions& options) {
+  try {
+    return compute_max_pods(type, options);
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::unsupported) {
+      throw;
+    }
+    return std::nullopt;
+  }
+}
+
+std::optional<std::int64_t> allowed(const std::optional<MaxPodsResult>& result) {
+  return result ? result->max_allowed : std::nullopt;
+}
+
+std::optional<std::int64_t> recommended(const std::optional<MaxPodsResult>& result) {
+  return result ? result->recommended : std::nullopt;
+}
 
 std::string cell(const std::optional<std::int64_t>& value) {
   return value ? fmt::format("{}", *value) : std::string("-");
@@ -43,11 +64,10 @@ std::vector<std::vector<std::string>> to_cells(const std::vector<Row>& rows, boo
     if (row.type.vcpus) {
       vcpus = *row.type.vcpus;
     }
-    out.push_back({row.type.name, show(vcpus), fmt::format("{}", row.secondary.enis),
-                   fmt::format("{}", row.type.ipv4_per_eni), show(row.secondary.max_allowed),
-                   show(row.prefix ? std::optional(row.prefix->max_allowed) : std::nullopt),
-                   show(row.secondary.recommended),
-                   show(row.prefix ? row.prefix->recommended : std::nullopt)});
+    out.push_back({row.type.name, show(vcpus), fmt::format("{}", row.type.default_card_enis()),
+                   fmt::format("{}", row.type.ipv4_per_eni), show(allowed(row.secondary)),
+                   show(allowed(row.prefix)), show(recommended(row.secondary)),
+                   show(recommended(row.prefix))});
   }
   return out;
 }
@@ -95,16 +115,15 @@ void print_json(const std::vector<Row>& rows, const MaxPodsOptions& options) {
     nlohmann::ordered_json entry;
     entry["instanceType"] = row.type.name;
     entry["vcpus"] = or_null(row.type.vcpus);
-    entry["enis"] = row.secondary.enis;
+    entry["enis"] = row.type.default_card_enis();
     entry["ipv4PerEni"] = row.type.ipv4_per_eni;
-    entry["secondaryIp"] = {{"maxPods", row.secondary.max_allowed},
-                            {"recommended", or_null(row.secondary.recommended)}};
-    if (row.prefix) {
-      entry["prefixDelegation"] = {{"maxPods", row.prefix->max_allowed},
-                                   {"recommended", or_null(row.prefix->recommended)}};
-    } else {
-      entry["prefixDelegation"] = nullptr;
-    }
+    auto mode = [](const std::optional<MaxPodsResult>& result) {
+      return result ? nlohmann::ordered_json{{"maxPods", or_null(result->max_allowed)},
+                                             {"recommended", or_null(result->recommended)}}
+                    : nlohmann::ordered_json(nullptr);
+    };
+    entry["secondaryIp"] = mode(row.secondary);
+    entry["prefixDelegation"] = mode(row.prefix);
     out["instanceTypes"].push_back(std::move(entry));
   }
   fmt::print("{}\n", out.dump(2));
@@ -113,18 +132,21 @@ void print_json(const std::vector<Row>& rows, const MaxPodsOptions& options) {
 ExitStatus run_list(const ListCommand& command) {
   check_format(command.format, {"table", "csv", "json"});
   MaxPodsOptions options = to_options(command.flags);
-  options.show_max_allowed = true;  // each row carries both the uncapped and the capped count
   Catalog catalog;
   std::vector<Row> rows;
   for (auto& type : catalog.all()) {
     if (!type.name.starts_with(command.family)) {
       continue;
     }
-    MaxPodsOptions prefix_options = options;
-    prefix_options.prefix_delegation = true;
-    Row row{type, compute_max_pods(type, options), compute_max_pods(type, prefix_options)};
-    if (row.prefix->applied != AddressMode::prefix_delegation) {
-      row.prefix.reset();
+    Row row{type, try_compute(type, options), std::nullopt};
+    // Windows and Cilium count secondary IPs only.
+    if (options.os == NodeOs::linux && !options.cilium_eni) {
+      MaxPodsOptions prefix_options = options;
+      prefix_options.prefix_delegation = true;
+      row.prefix = try_compute(type, prefix_options);
+      if (row.prefix && row.prefix->applied != AddressMode::prefix_delegation) {
+        row.prefix.reset();
+      }
     }
     rows.push_back(std::move(row));
   }

@@ -68,6 +68,49 @@ void add_max_pods_flags(CLI::App& app, MaxPodsFlags& flags, FlagSet set) {
                  "30 vCPUs)")
         ->group("VPC CNI settings");
   }
+
+  const std::string modes = "Deployment modes";
+  app.add_flag("--security-groups-for-pods", flags.security_groups_for_pods,
+               "Security groups for pods (ENABLE_POD_ENI): the trunk ENI takes one ENI slot")
+      ->group(modes);
+  app.add_option("--ip-family", flags.ip_family,
+                 "ipv4, or ipv6: pods take addresses from a /80, so only the cap limits them")
+      ->type_name("FAMILY")
+      ->capture_default_str()
+      ->group(modes);
+  app.add_option("--os", flags.os, "linux, or windows: the primary ENI's IPv4 addresses - 1")
+      ->type_name("OS")
+      ->capture_default_str()
+      ->group(modes);
+  app.add_flag("--cilium-eni", flags.cilium_eni,
+               "Cilium ENI mode with first-interface-index 1: (ENIs - 1) x (IPv4 per ENI - 1)")
+      ->group(modes);
+  add_optional(app, "--reserved-enis", flags.reserved_enis,
+               "ENIs kept for other uses (Karpenter's RESERVED_ENIS); none left means 0 pods")
+      ->type_name("N")
+      ->default_str("0")
+      ->group(modes);
+  add_optional(app, "--efa-only-interfaces", flags.efa_only_interfaces,
+               "EFA-only interfaces on the default card, which hold no addresses")
+      ->type_name("N")
+      ->default_str("0")
+      ->group(modes);
+  add_optional(app, "--host-network-pods", flags.host_network_pods,
+               "Pods that need no VPC address: the + 2 of the formula (0 for Cilium, Windows)")
+      ->type_name("N")
+      ->default_str("2")
+      ->group(modes);
+  add_optional(app, "--pods-per-core", flags.pods_per_core,
+               "kubelet podsPerCore: at most vCPUs x N pods")
+      ->type_name("N")
+      ->group(modes);
+  add_optional(app, "--max-pods-cap", flags.max_pods_cap,
+               "A ceiling instead of 110 (30 vCPUs or fewer) or 250")
+      ->type_name("N")
+      ->group(modes);
+  app.add_flag("--cni-semantics", flags.cni_semantics,
+               "Apply prefix delegation on bare metal too, as VPC CNI does (the script does not)")
+      ->group(modes);
 }
 
 int parse_count(std::string_view option, const std::string& text, int minimum) {
@@ -97,6 +140,31 @@ MaxPodsOptions to_options(const MaxPodsFlags& flags) {
     options.max_enis = parse_count("--max-eni", *flags.max_eni, 1);
   }
   options.show_max_allowed = flags.show_max_allowed;
+
+  options.security_groups_for_pods = flags.security_groups_for_pods;
+  if (flags.ip_family == "ipv6") {
+    options.ip_family = IpFamily::ipv6;
+  } else if (flags.ip_family != "ipv4") {
+    throw Error(ErrorKind::usage,
+                fmt::format("invalid --ip-family '{}': expected ipv4 or ipv6", flags.ip_family));
+  }
+  if (flags.os == "windows") {
+    options.os = NodeOs::windows;
+  } else if (flags.os != "linux") {
+    throw Error(ErrorKind::usage,
+                fmt::format("invalid --os '{}': expected linux or windows", flags.os));
+  }
+  options.cilium_eni = flags.cilium_eni;
+  auto count = [](std::string_view option, const std::optional<std::string>& text, int minimum) {
+    return text ? std::optional<int>(parse_count(option, *text, minimum)) : std::nullopt;
+  };
+  options.reserved_enis = count("--reserved-enis", flags.reserved_enis, 0);
+  options.efa_only_interfaces =
+      count("--efa-only-interfaces", flags.efa_only_interfaces, 0).value_or(0);
+  options.host_network_pods = count("--host-network-pods", flags.host_network_pods, 0);
+  options.pods_per_core = count("--pods-per-core", flags.pods_per_core, 1);
+  options.max_pods_cap = count("--max-pods-cap", flags.max_pods_cap, 1);
+  options.cni_semantics = flags.cni_semantics;
   return options;
 }
 

@@ -44,6 +44,17 @@ struct MaxPodsFlags {
   bool custom_networking = false;
   std::optional<std::string> max_eni;
   bool show_max_allowed = false;
+
+  bool security_groups_for_pods = false;
+  std::string ip_family = "ipv4";
+  std::string os = "linux";
+  bool cilium_eni = false;
+  std::optional<std::string> reserved_enis;
+  std::optional<std::string> efa_only_interfaces;
+  std::optional<std::string> host_network_pods;
+  std::optional<std::string> pods_per_core;
+  std::optional<std::string> max_pods_cap;
+  bool cni_semantics = false;
 };
 
 /// Which max-pods flags a command takes.
@@ -81,6 +92,7 @@ std::string table_summary();
 Command setup_max_pods(CLI::App& app);
 Command setup_explain(CLI::App& app);
 Command setup_list(CLI::App& app);
+Command setup_capacity(CLI::App& app);
 Command setup_table(CLI::App& app);
 
 }  // namespace maxpods::cli
