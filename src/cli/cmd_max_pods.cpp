@@ -3,6 +3,8 @@
 #include "common.hpp"
 #include "output.hpp"
 
+#include <maxpods/kubelet.hpp>
+
 #include <fmt/format.h>
 
 #include <memory>
@@ -16,21 +18,55 @@ struct MaxPodsCommand {
   bool quiet = false;
 };
 
+// A KubeletConfiguration fragment as nodeadm writes it: nodeadm gives kubelet the address
+// limit (no 110 / 250 cap) and reserves memory for that many pods.
+nlohmann::ordered_json kubelet_config(const InstanceType& type, const MaxPodsResult& result,
+                                      std::vector<std::string>& notes) {
+  auto max_pods = result.nodeadm_max_pods();
+  if (!max_pods || !type.vcpus) {
+    throw Error(ErrorKind::unsupported,
+                fmt::format("cannot write a kubelet configuration for {}: its vCPU count is "
+                            "unknown{}",
+                            type.name, max_pods ? "" : ", and so is its cap"));
+  }
+  if (result.recommended && *result.recommended < *max_pods) {
+    notes.push_back(
+        fmt::format("maxPods is the address limit, {}, as nodeadm sets it; max-pods-calculator.sh "
+                    "recommends {}: add --max-pods-cap {} for that",
+                    *max_pods, *result.recommended, *result.recommended));
+  }
+  KubeletReservation reservation = compute_kubelet_reservation(type, *max_pods);
+  nlohmann::ordered_json out;
+  out["apiVersion"] = "kubelet.config.k8s.io/v1beta1";
+  out["kind"] = "KubeletConfiguration";
+  out["maxPods"] = reservation.max_pods;
+  out["kubeReserved"] = {{"cpu", fmt::format("{}m", *reservation.cpu_millicores)},
+                         {"ephemeral-storage", "1Gi"},
+                         {"memory", fmt::format("{}Mi", reservation.memory_mib)}};
+  return out;
+}
+
 ExitStatus run_max_pods(const MaxPodsCommand& command) {
-  check_format(command.format, {"number", "json"});
+  check_format(command.format, {"number", "json", "kubelet-config"});
   MaxPodsOptions options = to_options(command.flags);
   if (command.flags.instance_type.empty()) {
     throw Error(ErrorKind::usage,
                 "no instance type: give --instance-type TYPE (for example m5.large)");
   }
   Catalog catalog;
-  MaxPodsResult result = compute_max_pods(catalog.get(command.flags.instance_type), options);
+  InstanceType type = catalog.get(command.flags.instance_type);
+  MaxPodsResult result = compute_max_pods(type, options);
+  std::vector<std::string> notes = result.notes;
+  std::string out;
   if (command.format == "json") {
-    fmt::print("{}\n", to_json(result).dump(2));
+    out = to_json(result).dump(2);
+  } else if (command.format == "kubelet-config") {
+    out = kubelet_config(type, result, notes).dump(2);
   } else {
-    fmt::print("{}\n", result.max_pods);
+    out = fmt::format("{}", result.answer());
   }
-  print_notes(result.notes, command.quiet);
+  fmt::print("{}\n", out);
+  print_notes(notes, command.quiet);
   return ExitStatus::ok;
 }
 
@@ -39,7 +75,9 @@ ExitStatus run_max_pods(const MaxPodsCommand& command) {
 Command setup_max_pods(CLI::App& app) {
   auto command = std::make_shared<MaxPodsCommand>();
   add_max_pods_flags(app, command->flags);
-  app.add_option("-o,--output", command->format, "Output format: number or json")
+  app.add_option("-o,--output", command->format,
+                 "Output format: number, json, or kubelet-config (a KubeletConfiguration "
+                 "fragment with maxPods and kubeReserved, as nodeadm computes them)")
       ->type_name("FORMAT")
       ->capture_default_str()
       ->group("Output");
