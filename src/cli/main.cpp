@@ -140,6 +140,7 @@ int main(int argc, char** argv) {
   commands.push_back(maxpods::cli::setup_max_pods(app));
   commands.push_back(maxpods::cli::setup_explain(app));
   commands.push_back(maxpods::cli::setup_list(app));
+  commands.push_back(maxpods::cli::setup_capacity(app));
   commands.push_back(maxpods::cli::setup_table(app));
 
   try {
