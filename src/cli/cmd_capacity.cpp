@@ -237,7 +237,7 @@ ExitStatus run_capacity(const CapacityCommand& command) {
     throw Error(ErrorKind::usage,
                 "no instance type: give --instance-type TYPE (for example m5.large)");
   }
-  Catalog catalog;
+  Catalog catalog = load_catalog(command.flags.instance_data);
   InstanceType type = catalog.get(command.flags.instance_type);
   CapacityResult result = compute_capacity(type, options);
   fmt::print("{}",

@@ -173,7 +173,7 @@ ExitStatus run_explain(const ExplainCommand& command) {
     throw Error(ErrorKind::usage,
                 "no instance type: give --instance-type TYPE (for example m5.large)");
   }
-  Catalog catalog;
+  Catalog catalog = load_catalog(command.flags.instance_data);
   InstanceType type = catalog.get(command.flags.instance_type);
   MaxPodsResult result = compute_max_pods(type, options);
 

@@ -132,7 +132,7 @@ void print_json(const std::vector<Row>& rows, const MaxPodsOptions& options) {
 ExitStatus run_list(const ListCommand& command) {
   check_format(command.format, {"table", "csv", "json"});
   MaxPodsOptions options = to_options(command.flags);
-  Catalog catalog;
+  Catalog catalog = load_catalog(command.flags.instance_data);
   std::vector<Row> rows;
   for (auto& type : catalog.all()) {
     if (!type.name.starts_with(command.family)) {

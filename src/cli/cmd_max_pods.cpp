@@ -53,7 +53,7 @@ ExitStatus run_max_pods(const MaxPodsCommand& command) {
     throw Error(ErrorKind::usage,
                 "no instance type: give --instance-type TYPE (for example m5.large)");
   }
-  Catalog catalog;
+  Catalog catalog = load_catalog(command.flags.instance_data);
   InstanceType type = catalog.get(command.flags.instance_type);
   MaxPodsResult result = compute_max_pods(type, options);
   std::vector<std::string> notes = result.notes;

@@ -9,6 +9,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -111,6 +112,36 @@ void add_max_pods_flags(CLI::App& app, MaxPodsFlags& flags, FlagSet set) {
   app.add_flag("--cni-semantics", flags.cni_semantics,
                "Apply prefix delegation on bare metal too, as VPC CNI does (the script does not)")
       ->group(modes);
+  add_instance_data_flag(app, flags.instance_data);
+}
+
+void add_instance_data_flag(CLI::App& app, std::vector<std::string>& files) {
+  app.add_option("--instance-data", files,
+                 "Also load instance types from FILE, an eni-limits.json table or `aws ec2 "
+                 "describe-instance-types` output; they override bundled ones. Repeatable; "
+                 "MAXPODS_INSTANCE_DATA=FILE[:FILE...] adds files too")
+      ->type_name("FILE")
+      ->group("Data");
+}
+
+Catalog load_catalog(const std::vector<std::string>& files) {
+  std::vector<std::string> paths;
+  if (const char* env = std::getenv("MAXPODS_INSTANCE_DATA"); env != nullptr) {
+    std::string_view list = env;
+    while (!list.empty()) {
+      auto colon = list.find(':');
+      if (auto path = list.substr(0, colon); !path.empty()) {
+        paths.emplace_back(path);
+      }
+      list = colon == std::string_view::npos ? std::string_view() : list.substr(colon + 1);
+    }
+  }
+  paths.insert(paths.end(), files.begin(), files.end());
+  Catalog catalog;
+  for (const auto& path : paths) {
+    catalog.add(parse_instance_data(read_file(path), path).types);
+  }
+  return catalog;
 }
 
 int parse_count(std::string_view option, const std::string& text, int minimum) {

@@ -55,6 +55,8 @@ struct MaxPodsFlags {
   std::optional<std::string> pods_per_core;
   std::optional<std::string> max_pods_cap;
   bool cni_semantics = false;
+
+  std::vector<std::string> instance_data;  ///< files of extra or newer instance types
 };
 
 /// Which max-pods flags a command takes.
@@ -65,6 +67,13 @@ enum class FlagSet {
 
 /// Adds the max-pods flags of `set` to a command.
 void add_max_pods_flags(CLI::App& app, MaxPodsFlags& flags, FlagSet set = FlagSet::one_type);
+
+/// Adds --instance-data FILE (repeatable).
+void add_instance_data_flag(CLI::App& app, std::vector<std::string>& files);
+
+/// The bundled table plus the types of $MAXPODS_INSTANCE_DATA (colon-separated files), then of
+/// `files`; later files override earlier ones. Parses only when a file is given.
+Catalog load_catalog(const std::vector<std::string>& files);
 
 /// Checks the typed settings; throws Error(usage) naming the option at fault.
 MaxPodsOptions to_options(const MaxPodsFlags& flags);
