@@ -233,12 +233,8 @@ nlohmann::ordered_json to_json(const CapacityResult& c) {
 ExitStatus run_capacity(const CapacityCommand& command) {
   check_format(command.format, {"table", "json"});
   CapacityOptions options = to_capacity_options(command);
-  if (command.flags.instance_type.empty()) {
-    throw Error(ErrorKind::usage,
-                "no instance type: give --instance-type TYPE (for example m5.large)");
-  }
   Catalog catalog = load_catalog(command.flags.instance_data);
-  InstanceType type = catalog.get(command.flags.instance_type);
+  InstanceType type = catalog.get(resolve_instance_type(command.flags));
   CapacityResult result = compute_capacity(type, options);
   fmt::print("{}",
              command.format == "json" ? to_json(result).dump(2) + "\n" : report(type, result));

@@ -169,12 +169,8 @@ std::string kubelet(const InstanceType& type, const MaxPodsResult& r) {
 
 ExitStatus run_explain(const ExplainCommand& command) {
   MaxPodsOptions options = to_options(command.flags);
-  if (command.flags.instance_type.empty()) {
-    throw Error(ErrorKind::usage,
-                "no instance type: give --instance-type TYPE (for example m5.large)");
-  }
   Catalog catalog = load_catalog(command.flags.instance_data);
-  InstanceType type = catalog.get(command.flags.instance_type);
+  InstanceType type = catalog.get(resolve_instance_type(command.flags));
   MaxPodsResult result = compute_max_pods(type, options);
 
   std::string out = fmt::format("{} with VPC CNI {}{}\n\n", type.name, result.cni_version,

@@ -49,12 +49,8 @@ nlohmann::ordered_json kubelet_config(const InstanceType& type, const MaxPodsRes
 ExitStatus run_max_pods(const MaxPodsCommand& command) {
   check_format(command.format, {"number", "json", "kubelet-config"});
   MaxPodsOptions options = to_options(command.flags);
-  if (command.flags.instance_type.empty()) {
-    throw Error(ErrorKind::usage,
-                "no instance type: give --instance-type TYPE (for example m5.large)");
-  }
   Catalog catalog = load_catalog(command.flags.instance_data);
-  InstanceType type = catalog.get(command.flags.instance_type);
+  InstanceType type = catalog.get(resolve_instance_type(command.flags));
   MaxPodsResult result = compute_max_pods(type, options);
   std::vector<std::string> notes = result.notes;
   std::string out;

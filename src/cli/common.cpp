@@ -1,5 +1,7 @@
 #include "common.hpp"
 
+#include "imds.hpp"
+
 #include <maxpods/suggest.hpp>
 #include <maxpods/version.hpp>
 
@@ -42,6 +44,10 @@ void add_max_pods_flags(CLI::App& app, MaxPodsFlags& flags, FlagSet set) {
   if (one_type) {
     app.add_option("-t,--instance-type", flags.instance_type, "EC2 instance type, e.g. m5.large")
         ->type_name("TYPE")
+        ->group("Instance");
+    app.add_flag("--instance-type-from-imds", flags.instance_type_from_imds,
+                 "Ask the EC2 instance metadata service (IMDSv2) for this node's type; honours "
+                 "AWS_EC2_METADATA_SERVICE_ENDPOINT and AWS_EC2_METADATA_DISABLED")
         ->group("Instance");
   }
   add_optional(app, "--cni-version", flags.cni_version,
@@ -113,6 +119,22 @@ void add_max_pods_flags(CLI::App& app, MaxPodsFlags& flags, FlagSet set) {
                "Apply prefix delegation on bare metal too, as VPC CNI does (the script does not)")
       ->group(modes);
   add_instance_data_flag(app, flags.instance_data);
+}
+
+std::string resolve_instance_type(const MaxPodsFlags& flags) {
+  if (flags.instance_type_from_imds) {
+    if (!flags.instance_type.empty()) {
+      throw Error(ErrorKind::usage,
+                  "--instance-type and --instance-type-from-imds do not go together: give one");
+    }
+    return io::instance_type_from_metadata(io::metadata_settings_from_environment());
+  }
+  if (flags.instance_type.empty()) {
+    throw Error(ErrorKind::usage,
+                "no instance type: give --instance-type TYPE (for example "
+                "m5.large) or --instance-type-from-imds");
+  }
+  return flags.instance_type;
 }
 
 void add_instance_data_flag(CLI::App& app, std::vector<std::string>& files) {

@@ -39,6 +39,7 @@ struct Command {
 /// The max-pods settings as typed on the command line, checked by to_options().
 struct MaxPodsFlags {
   std::string instance_type;
+  bool instance_type_from_imds = false;
   std::optional<std::string> cni_version;
   bool prefix_delegation = false;
   bool custom_networking = false;
@@ -67,6 +68,10 @@ enum class FlagSet {
 
 /// Adds the max-pods flags of `set` to a command.
 void add_max_pods_flags(CLI::App& app, MaxPodsFlags& flags, FlagSet set = FlagSet::one_type);
+
+/// The instance type asked about: --instance-type, or the metadata service's answer with
+/// --instance-type-from-imds. Throws Error(usage) when neither or both are given.
+std::string resolve_instance_type(const MaxPodsFlags& flags);
 
 /// Adds --instance-data FILE (repeatable).
 void add_instance_data_flag(CLI::App& app, std::vector<std::string>& files);

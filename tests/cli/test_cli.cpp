@@ -218,10 +218,10 @@ TEST_CASE("bad input: a clear error, nothing on stdout, a documented exit status
   SECTION("no instance type") {
     check_error(run_maxpods({"--cni-version", "1.12.6"}), 2,
                 "maxpods: error: no instance type: give --instance-type TYPE (for example "
-                "m5.large)\n");
+                "m5.large) or --instance-type-from-imds\n");
     check_error(run_maxpods({}), 2,
                 "maxpods: error: no instance type: give --instance-type TYPE (for example "
-                "m5.large)\n");
+                "m5.large) or --instance-type-from-imds\n");
   }
   SECTION("malformed CNI versions") {
     auto version = GENERATE(as<std::string>{}, "abc", "1.x", "", "1");
