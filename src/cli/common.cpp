@@ -231,15 +231,15 @@ void check_format(const std::string& format, const std::vector<std::string>& all
               fmt::format("invalid --output '{}': expected {}", format, join_choices(allowed)));
 }
 
-std::string read_file(const std::string& path) {
+std::string read_file(const std::string& path, ErrorKind kind) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw Error(ErrorKind::data, fmt::format("{}: cannot open the file", path));
+    throw Error(kind, fmt::format("{}: cannot open the file", path));
   }
   std::stringstream text;
   text << in.rdbuf();
   if (in.bad()) {
-    throw Error(ErrorKind::data, fmt::format("{}: cannot read the file", path));
+    throw Error(kind, fmt::format("{}: cannot read the file", path));
   }
   return text.str();
 }

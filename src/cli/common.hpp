@@ -93,8 +93,8 @@ CLI::Option* add_optional(CLI::App& app, const std::string& names,
 /// Checks an --output value against the formats a command offers; throws Error(usage).
 void check_format(const std::string& format, const std::vector<std::string>& allowed);
 
-/// Reads a whole file; throws Error(data) naming it when it cannot.
-std::string read_file(const std::string& path);
+/// Reads a whole file; throws an Error of `kind` naming it when it cannot.
+std::string read_file(const std::string& path, ErrorKind kind = ErrorKind::data);
 
 /// Prints one "note: ..." line per note on stderr, unless quiet.
 void print_notes(const std::vector<std::string>& notes, bool quiet);
@@ -107,6 +107,7 @@ Command setup_max_pods(CLI::App& app);
 Command setup_explain(CLI::App& app);
 Command setup_list(CLI::App& app);
 Command setup_capacity(CLI::App& app);
+Command setup_check(CLI::App& app);
 Command setup_table(CLI::App& app);
 
 }  // namespace maxpods::cli

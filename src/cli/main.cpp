@@ -141,6 +141,7 @@ int main(int argc, char** argv) {
   commands.push_back(maxpods::cli::setup_explain(app));
   commands.push_back(maxpods::cli::setup_list(app));
   commands.push_back(maxpods::cli::setup_capacity(app));
+  commands.push_back(maxpods::cli::setup_check(app));
   commands.push_back(maxpods::cli::setup_table(app));
 
   try {
