@@ -248,10 +248,9 @@ ExitStatus run_capacity(const CapacityCommand& command) {
 
 }  // namespace
 
-Command setup_capacity(CLI::App& app) {
+Command setup_capacity(CLI::App& sub_app) {
   auto command = std::make_shared<CapacityCommand>();
-  CLI::App* sub = app.add_subcommand(
-      "capacity", "Plan ENIs and subnet addresses: what nodes of a type take, and how many fit");
+  CLI::App* sub = &sub_app;
   add_max_pods_flags(*sub, command->flags);
   const std::string plan = "Planning";
   add_optional(*sub, "--pods", command->pods, "Pods per node that get VPC addresses")

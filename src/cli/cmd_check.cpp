@@ -154,12 +154,9 @@ ExitStatus run_check(const CheckCommand& command) {
 
 }  // namespace
 
-Command setup_check(CLI::App& app) {
+Command setup_check(CLI::App& sub_app) {
   auto command = std::make_shared<CheckCommand>();
-  CLI::App* sub = app.add_subcommand(
-      "check",
-      "Check node groups in eksctl ClusterConfig files or maxpods specs: max pods per node and "
-      "subnet room. Exit 0 when all pass, 1 when a check fails, 2 on bad input");
+  CLI::App* sub = &sub_app;
   sub->add_option("files", command->files, "eksctl ClusterConfig or maxpods spec, YAML or JSON")
       ->type_name("FILE")
       ->required();

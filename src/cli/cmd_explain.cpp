@@ -198,9 +198,9 @@ ExitStatus run_explain(const ExplainCommand& command) {
 
 }  // namespace
 
-Command setup_explain(CLI::App& app) {
+Command setup_explain(CLI::App& sub_app) {
   auto command = std::make_shared<ExplainCommand>();
-  CLI::App* sub = app.add_subcommand("explain", "Show how the max-pods count is derived");
+  CLI::App* sub = &sub_app;
   add_max_pods_flags(*sub, command->flags);
   return {sub, [command] { return run_explain(*command); }};
 }

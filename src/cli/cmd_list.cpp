@@ -174,11 +174,9 @@ ExitStatus run_list(const ListCommand& command) {
 
 }  // namespace
 
-Command setup_list(CLI::App& app) {
+Command setup_list(CLI::App& sub_app) {
   auto command = std::make_shared<ListCommand>();
-  CLI::App* sub = app.add_subcommand(
-      "list",
-      "List every instance type with its max pods, secondary IPs and prefixes side by side");
+  CLI::App* sub = &sub_app;
   sub->add_option("--family", command->family,
                   "Only types whose name starts with PREFIX, e.g. m5 or m5.")
       ->type_name("PREFIX")

@@ -88,9 +88,9 @@ ExitStatus run_table(const TableCommand& command) {
 
 }  // namespace
 
-Command setup_table(CLI::App& app) {
+Command setup_table(CLI::App& table_app) {
   auto command = std::make_shared<TableCommand>();
-  CLI::App* table = app.add_subcommand("table", "Maintain the instance table");
+  CLI::App* table = &table_app;
   table->require_subcommand(1);
   CLI::App* sub = table->add_subcommand(
       "generate",

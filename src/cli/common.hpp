@@ -102,12 +102,34 @@ void print_notes(const std::vector<std::string>& notes, bool quiet);
 /// Describes the bundled table for --version: source, date, age and type count.
 std::string table_summary();
 
-// One setup function per command, each in its own file.
+// One setup function per command, each in its own file: it adds the command's options to its
+// (sub)command and returns what runs it.
 Command setup_max_pods(CLI::App& app);
-Command setup_explain(CLI::App& app);
-Command setup_list(CLI::App& app);
-Command setup_capacity(CLI::App& app);
-Command setup_check(CLI::App& app);
-Command setup_table(CLI::App& app);
+Command setup_explain(CLI::App& sub);
+Command setup_list(CLI::App& sub);
+Command setup_capacity(CLI::App& sub);
+Command setup_check(CLI::App& sub);
+Command setup_table(CLI::App& sub);
+
+/// A subcommand: its name, its one-line description and its setup function.
+struct Subcommand {
+  std::string_view name;
+  std::string_view description;
+  Command (*setup)(CLI::App&);
+};
+
+/// Every subcommand, in the order --help lists them.
+inline constexpr Subcommand k_subcommands[] = {
+    {"explain", "Show how the max-pods count is derived, and what kubelet reserves", setup_explain},
+    {"list", "List every instance type with its max pods, secondary IPs and prefixes side by side",
+     setup_list},
+    {"capacity", "Plan ENIs and subnet addresses: what nodes of a type take, and how many fit",
+     setup_capacity},
+    {"check",
+     "Check node groups in eksctl ClusterConfig files or maxpods specs: max pods per node and "
+     "subnet room. Exit 0 when all pass, 1 when a check fails, 2 on bad input",
+     setup_check},
+    {"table", "Maintain the instance table", setup_table},
+};
 
 }  // namespace maxpods::cli

@@ -25,33 +25,28 @@ int to_int(ExitStatus status) {
   return static_cast<int>(status);
 }
 
-// The command chosen on the command line: a subcommand, or the top-level one.
-const Command& chosen(const std::vector<Command>& commands, const CLI::App& app) {
+// The command to run: the innermost parsed command that was set up.
+const Command& chosen(const std::vector<Command>& commands) {
+  const Command* best = &commands.front();
   for (const auto& command : commands) {
-    if (command.app != &app && command.app->parsed()) {
-      // A nested command (`table generate`) is chosen over its parent.
-      for (const auto& nested : commands) {
-        if (nested.app->get_parent() == command.app && nested.app->parsed()) {
-          return nested;
-        }
-      }
-      return command;
+    if (command.app->parsed() && command.app->get_parent() != nullptr) {
+      best = &command;  // set-up order puts nested commands after their parents
     }
   }
-  return commands.front();
+  return *best;
 }
 
-// Options of the top-level command make no sense in front of a subcommand.
-void check_no_top_level_options(const CLI::App& app, const Command& command) {
-  if (command.app == &app) {
-    return;
-  }
-  for (const CLI::Option* option : app.get_options()) {
-    if (option->count() > 0) {
-      throw maxpods::Error(
-          maxpods::ErrorKind::usage,
-          fmt::format("{} is an option of the main command; put options after '{}'",
-                      option->get_name(), command.app->get_name()));
+// Options of the top-level command make no sense in front of a subcommand; they are only set
+// up when no subcommand comes first.
+void check_no_top_level_options(const CLI::App& app) {
+  for (const CLI::App* sub : app.get_subcommands()) {
+    for (const CLI::Option* option : app.get_options()) {
+      if (option->count() > 0) {
+        throw maxpods::Error(
+            maxpods::ErrorKind::usage,
+            fmt::format("{} is an option of the main command; put options after '{}'",
+                        option->get_name(), sub->get_name()));
+      }
     }
   }
 }
@@ -136,19 +131,32 @@ int main(int argc, char** argv) {
   app.failure_message(failure_message);
   app.get_formatter()->column_width(40);
 
+  // Only the command being run gets its options: setting up every option of every command would
+  // cost a lookup more than the lookup itself. A subcommand, if any, comes first.
+  const std::string_view first = argc > 1 ? argv[1] : "";
   std::vector<Command> commands;
-  commands.push_back(maxpods::cli::setup_max_pods(app));
-  commands.push_back(maxpods::cli::setup_explain(app));
-  commands.push_back(maxpods::cli::setup_list(app));
-  commands.push_back(maxpods::cli::setup_capacity(app));
-  commands.push_back(maxpods::cli::setup_check(app));
-  commands.push_back(maxpods::cli::setup_table(app));
+  bool subcommand_first = false;
+  for (const auto& spec : maxpods::cli::k_subcommands) {
+    subcommand_first = subcommand_first || spec.name == first;
+  }
+  if (!subcommand_first) {
+    commands.push_back(maxpods::cli::setup_max_pods(app));
+  } else {
+    commands.push_back({&app, []() -> ExitStatus {
+                          throw maxpods::Error(maxpods::ErrorKind::usage, "no command to run");
+                        }});
+  }
+  for (const auto& spec : maxpods::cli::k_subcommands) {
+    CLI::App* sub = app.add_subcommand(std::string(spec.name), std::string(spec.description));
+    if (spec.name == first) {
+      commands.push_back(spec.setup(*sub));
+    }
+  }
 
   try {
     app.parse(argc, argv);
-    const Command& command = chosen(commands, app);
-    check_no_top_level_options(app, command);
-    return to_int(command.run());
+    check_no_top_level_options(app);
+    return to_int(chosen(commands).run());
   } catch (const CLI::ParseError& e) {
     int status = app.exit(e);
     return status == 0 ? 0 : to_int(ExitStatus::usage);
