@@ -231,7 +231,7 @@ nlohmann::ordered_json to_json(const CapacityResult& c) {
 }
 
 ExitStatus run_capacity(const CapacityCommand& command) {
-  check_format(command.format, {"table", "json"});
+  check_format("capacity", command.format);
   CapacityOptions options = to_capacity_options(command);
   Catalog catalog = load_catalog(command.flags.instance_data);
   InstanceType type = catalog.get(resolve_instance_type(command.flags));

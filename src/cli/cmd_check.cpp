@@ -132,7 +132,7 @@ void print_json(const std::vector<NodeGroupCheck>& checks) {
 }
 
 ExitStatus run_check(const CheckCommand& command) {
-  check_format(command.format, {"text", "json", "github"});
+  check_format("check", command.format);
   Catalog catalog = load_catalog(command.instance_data);
   std::vector<NodeGroupCheck> checks;
   for (const auto& file : command.files) {

@@ -130,7 +130,7 @@ void print_json(const std::vector<Row>& rows, const MaxPodsOptions& options) {
 }
 
 ExitStatus run_list(const ListCommand& command) {
-  check_format(command.format, {"table", "csv", "json"});
+  check_format("list", command.format);
   MaxPodsOptions options = to_options(command.flags);
   Catalog catalog = load_catalog(command.flags.instance_data);
   std::vector<Row> rows;

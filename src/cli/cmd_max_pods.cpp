@@ -47,7 +47,7 @@ nlohmann::ordered_json kubelet_config(const InstanceType& type, const MaxPodsRes
 }
 
 ExitStatus run_max_pods(const MaxPodsCommand& command) {
-  check_format(command.format, {"number", "json", "kubelet-config"});
+  check_format("", command.format);
   MaxPodsOptions options = to_options(command.flags);
   Catalog catalog = load_catalog(command.flags.instance_data);
   InstanceType type = catalog.get(resolve_instance_type(command.flags));

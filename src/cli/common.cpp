@@ -8,6 +8,7 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -195,18 +196,17 @@ MaxPodsOptions to_options(const MaxPodsFlags& flags) {
   options.show_max_allowed = flags.show_max_allowed;
 
   options.security_groups_for_pods = flags.security_groups_for_pods;
-  if (flags.ip_family == "ipv6") {
-    options.ip_family = IpFamily::ipv6;
-  } else if (flags.ip_family != "ipv4") {
-    throw Error(ErrorKind::usage,
-                fmt::format("invalid --ip-family '{}': expected ipv4 or ipv6", flags.ip_family));
-  }
-  if (flags.os == "windows") {
-    options.os = NodeOs::windows;
-  } else if (flags.os != "linux") {
-    throw Error(ErrorKind::usage,
-                fmt::format("invalid --os '{}': expected linux or windows", flags.os));
-  }
+  auto choose = [](std::string_view option, const std::string& value) {
+    auto allowed = option_values("", option);
+    if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
+      throw Error(ErrorKind::usage, fmt::format("invalid {} '{}': expected {}", option, value,
+                                                join_choices(allowed)));
+    }
+    return value;
+  };
+  options.ip_family =
+      choose("--ip-family", flags.ip_family) == "ipv6" ? IpFamily::ipv6 : IpFamily::ipv4;
+  options.os = choose("--os", flags.os) == "windows" ? NodeOs::windows : NodeOs::linux;
   options.cilium_eni = flags.cilium_eni;
   auto count = [](std::string_view option, const std::optional<std::string>& text, int minimum) {
     return text ? std::optional<int>(parse_count(option, *text, minimum)) : std::nullopt;
@@ -221,14 +221,61 @@ MaxPodsOptions to_options(const MaxPodsFlags& flags) {
   return options;
 }
 
-void check_format(const std::string& format, const std::vector<std::string>& allowed) {
-  for (const auto& name : allowed) {
-    if (format == name) {
-      return;
+std::vector<std::string> option_values(std::string_view command, std::string_view option) {
+  if (option == "--output" || option == "--format") {
+    if (command.empty()) {
+      return {"number", "json", "kubelet-config"};
+    }
+    if (command == "list") {
+      return {"table", "csv", "json"};
+    }
+    if (command == "capacity") {
+      return {"table", "json"};
+    }
+    if (command == "check") {
+      return {"text", "json", "github"};
     }
   }
-  throw Error(ErrorKind::usage,
-              fmt::format("invalid --output '{}': expected {}", format, join_choices(allowed)));
+  if (option == "--os") {
+    return {"linux", "windows"};
+  }
+  if (option == "--ip-family") {
+    return {"ipv4", "ipv6"};
+  }
+  if (option == "completion") {
+    return {"bash", "zsh"};
+  }
+  return {};
+}
+
+void check_format(std::string_view command, const std::string& format) {
+  auto allowed = option_values(command, "--output");
+  if (std::find(allowed.begin(), allowed.end(), format) == allowed.end()) {
+    throw Error(ErrorKind::usage,
+                fmt::format("invalid --output '{}': expected {}", format, join_choices(allowed)));
+  }
+}
+
+void configure_main(CLI::App& app) {
+  app.set_version_flag("--version",
+                       [] { return fmt::format("maxpods {}\n{}", k_version, table_summary()); });
+  app.require_subcommand(0, 1);
+  app.footer(
+      "Exit status: 0 success; 1 a check failed (maxpods check); 2 usage error or bad input; 3 "
+      "unknown instance type; 4 unreadable or malformed instance data file; 5 no answer for this "
+      "type and these settings; 6 the instance metadata service gave no instance type; 70 "
+      "internal error.\n\nEnvironment: MAXPODS_INSTANCE_DATA (extra instance data files, "
+      "colon-separated), AWS_EC2_METADATA_SERVICE_ENDPOINT (default http://169.254.169.254), "
+      "AWS_EC2_METADATA_DISABLED.");
+  app.get_formatter()->column_width(40);
+}
+
+void setup_all(CLI::App& app) {
+  configure_main(app);
+  setup_max_pods(app);
+  for (const auto& spec : k_subcommands) {
+    spec.setup(*app.add_subcommand(std::string(spec.name), std::string(spec.description)));
+  }
 }
 
 std::string read_file(const std::string& path, ErrorKind kind) {

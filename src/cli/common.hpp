@@ -90,8 +90,12 @@ int parse_count(std::string_view option, const std::string& text, int minimum);
 CLI::Option* add_optional(CLI::App& app, const std::string& names,
                           std::optional<std::string>& value, const std::string& description);
 
-/// Checks an --output value against the formats a command offers; throws Error(usage).
-void check_format(const std::string& format, const std::vector<std::string>& allowed);
+/// The values an option of a command takes, where they are a fixed set: --output formats,
+/// --os, --ip-family. Empty for any other option. Used to check values and to complete them.
+std::vector<std::string> option_values(std::string_view command, std::string_view option);
+
+/// Checks the --output value of `command` ("" for the main command); throws Error(usage).
+void check_format(std::string_view command, const std::string& format);
 
 /// Reads a whole file; throws an Error of `kind` naming it when it cannot.
 std::string read_file(const std::string& path, ErrorKind kind = ErrorKind::data);
@@ -110,6 +114,7 @@ Command setup_list(CLI::App& sub);
 Command setup_capacity(CLI::App& sub);
 Command setup_check(CLI::App& sub);
 Command setup_table(CLI::App& sub);
+Command setup_completion(CLI::App& sub);
 
 /// A subcommand: its name, its one-line description and its setup function.
 struct Subcommand {
@@ -130,6 +135,14 @@ inline constexpr Subcommand k_subcommands[] = {
      "subnet room. Exit 0 when all pass, 1 when a check fails, 2 on bad input",
      setup_check},
     {"table", "Maintain the instance table", setup_table},
+    {"completion", "Print a bash or zsh completion script", setup_completion},
 };
+
+/// Sets what the top-level command shows: --version, the help footer, one subcommand at most.
+void configure_main(CLI::App& app);
+
+/// Sets up every command with all its options, for what needs the whole command line, such as
+/// shell completion.
+void setup_all(CLI::App& app);
 
 }  // namespace maxpods::cli

@@ -4,8 +4,6 @@
 
 #include <maxpods/suggest.hpp>
 
-#include <maxpods/version.hpp>
-
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -124,12 +122,8 @@ std::string failure_message(const CLI::App* app, const CLI::Error& e) {
 
 int main(int argc, char** argv) {
   CLI::App app{std::string(k_description), "maxpods"};
-  app.set_version_flag("--version", [] {
-    return fmt::format("maxpods {}\n{}", maxpods::k_version, maxpods::cli::table_summary());
-  });
-  app.require_subcommand(0, 1);
+  maxpods::cli::configure_main(app);
   app.failure_message(failure_message);
-  app.get_formatter()->column_width(40);
 
   // Only the command being run gets its options: setting up every option of every command would
   // cost a lookup more than the lookup itself. A subcommand, if any, comes first.

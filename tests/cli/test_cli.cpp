@@ -256,7 +256,7 @@ TEST_CASE("bad input: a clear error, nothing on stdout, a documented exit status
   SECTION("stray positional words") {
     check_error(run_maxpods({"-t", "m5.large", "extra"}), 2,
                 "maxpods: error: unexpected argument 'extra'; the commands are explain, list, "
-                "capacity, check or table\n" +
+                "capacity, check, table or completion\n" +
                     k_usage_hint);
     check_error(run_maxpods({"lsit"}), 2,
                 "maxpods: error: unknown command 'lsit'; did you mean list?\n" + k_usage_hint);
