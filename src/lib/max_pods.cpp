@@ -27,50 +27,47 @@ void check_options(const MaxPodsOptions& o) {
   check_at_least("--pods-per-core", o.pods_per_core, 1);
   check_at_least("--max-pods-cap", o.max_pods_cap, 1);
 
-  auto conflict = [](std::string_view a, std::string_view b, std::string_view why) {
-    usage_error(fmt::format("{} and {} do not go together: {}", a, b, why));
-  };
   const bool ipv6 = o.ip_family == IpFamily::ipv6;
   const bool windows = o.os == NodeOs::windows;
-  if (ipv6 && o.custom_networking) {
-    conflict("--ip-family ipv6", "--custom-networking",
-             "VPC CNI does not support custom networking in IPv6 clusters");
-  }
-  if (o.cilium_eni) {
-    std::string_view why = "Cilium's ENI mode replaces the VPC CNI and its settings";
-    if (o.prefix_delegation)
-      conflict("--cilium-eni", "--prefix-delegation", why);
-    if (o.custom_networking)
-      conflict("--cilium-eni", "--custom-networking", why);
-    if (o.security_groups_for_pods)
-      conflict("--cilium-eni", "--security-groups-for-pods", why);
-    if (ipv6)
-      conflict("--cilium-eni", "--ip-family ipv6", why);
-    if (windows)
-      conflict("--cilium-eni", "--os windows", "Cilium does not run on Windows nodes");
-  }
-  if (windows) {
-    std::string_view why = "Windows nodes count the primary ENI's secondary IPs only";
-    if (o.prefix_delegation)
-      conflict("--os windows", "--prefix-delegation", why);
-    if (o.custom_networking)
-      conflict("--os windows", "--custom-networking", why);
-    if (o.security_groups_for_pods)
-      conflict("--os windows", "--security-groups-for-pods", why);
-    if (ipv6)
-      conflict("--os windows", "--ip-family ipv6", why);
-    if (o.reserved_enis)
-      conflict("--os windows", "--reserved-enis", why);
-    if (o.efa_only_interfaces > 0)
-      conflict("--os windows", "--efa-only-interfaces", why);
-  }
-  if (o.show_max_allowed && o.max_pods_cap) {
-    conflict("--show-max-allowed", "--max-pods-cap",
-             "--show-max-allowed prints the uncapped count, so the cap would have no effect");
-  }
-  if (o.show_max_allowed && o.pods_per_core) {
-    conflict("--show-max-allowed", "--pods-per-core",
-             "--show-max-allowed prints the uncapped count, so podsPerCore would have no effect");
+  const bool reserved = o.reserved_enis.has_value();
+  const bool efa_only = o.efa_only_interfaces > 0;
+  constexpr std::string_view k_cilium = "Cilium's ENI mode replaces the VPC CNI and its settings";
+  constexpr std::string_view k_windows = "Windows nodes count the primary ENI's secondary IPs only";
+  // Pairs of settings that cannot hold together, and why.
+  struct Exclusion {
+    bool first;
+    std::string_view first_name;
+    bool second;
+    std::string_view second_name;
+    std::string_view why;
+  };
+  const Exclusion exclusions[] = {
+      {ipv6, "--ip-family ipv6", o.custom_networking, "--custom-networking",
+       "VPC CNI does not support custom networking in IPv6 clusters"},
+      {o.cilium_eni, "--cilium-eni", o.prefix_delegation, "--prefix-delegation", k_cilium},
+      {o.cilium_eni, "--cilium-eni", o.custom_networking, "--custom-networking", k_cilium},
+      {o.cilium_eni, "--cilium-eni", o.security_groups_for_pods, "--security-groups-for-pods",
+       k_cilium},
+      {o.cilium_eni, "--cilium-eni", ipv6, "--ip-family ipv6", k_cilium},
+      {o.cilium_eni, "--cilium-eni", windows, "--os windows",
+       "Cilium does not run on Windows nodes"},
+      {windows, "--os windows", o.prefix_delegation, "--prefix-delegation", k_windows},
+      {windows, "--os windows", o.custom_networking, "--custom-networking", k_windows},
+      {windows, "--os windows", o.security_groups_for_pods, "--security-groups-for-pods",
+       k_windows},
+      {windows, "--os windows", ipv6, "--ip-family ipv6", k_windows},
+      {windows, "--os windows", reserved, "--reserved-enis", k_windows},
+      {windows, "--os windows", efa_only, "--efa-only-interfaces", k_windows},
+      {o.show_max_allowed, "--show-max-allowed", o.max_pods_cap.has_value(), "--max-pods-cap",
+       "--show-max-allowed prints the uncapped count, so the cap would have no effect"},
+      {o.show_max_allowed, "--show-max-allowed", o.pods_per_core.has_value(), "--pods-per-core",
+       "--show-max-allowed prints the uncapped count, so podsPerCore would have no effect"},
+  };
+  for (const auto& rule : exclusions) {
+    if (rule.first && rule.second) {
+      usage_error(fmt::format("{} and {} do not go together: {}", rule.first_name, rule.second_name,
+                              rule.why));
+    }
   }
   if (ipv6 && !o.cni_version.at_least(1, 10)) {
     usage_error(
