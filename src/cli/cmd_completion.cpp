@@ -81,6 +81,18 @@ std::string join_words(const std::vector<std::string>& words) {
   return out;
 }
 
+// Shell case arms that walk the command path: `"table:generate") VARIABLE="table generate" ;;`.
+std::string path_steps(const std::vector<CommandWords>& commands, std::string_view variable) {
+  std::string steps;
+  for (const auto& command : commands) {
+    for (const auto& [name, description] : command.subcommands) {
+      steps += fmt::format("      \"{}:{}\") {}=\"{}\" ;;\n", command.path, name, variable,
+                           command.path.empty() ? name : command.path + " " + name);
+    }
+  }
+  return steps;
+}
+
 // What completes the value of an option, as a bash command filling COMPREPLY.
 std::string bash_value(const Word& word) {
   if (!word.choices.empty()) {
@@ -147,18 +159,7 @@ _maxpods() {{
 }}
 complete -F _maxpods maxpods
 )bash",
-                     [&] {
-                       std::string steps;
-                       for (const auto& command : commands) {
-                         for (const auto& [name, description] : command.subcommands) {
-                           steps += fmt::format(
-                               "      \"{}:{}\") command=\"{}\" ;;\n", command.path, name,
-                               command.path.empty() ? name : command.path + " " + name);
-                         }
-                       }
-                       return steps;
-                     }(),
-                     values, words);
+                     path_steps(commands, "command"), values, words);
 }
 
 // zsh _arguments wants descriptions without brackets, colons or single quotes.
@@ -271,18 +272,7 @@ _maxpods() {{
 
 _maxpods "$@"
 )zsh",
-                     [&] {
-                       std::string steps;
-                       for (const auto& command : commands) {
-                         for (const auto& [name, description] : command.subcommands) {
-                           steps += fmt::format(
-                               "      \"{}:{}\") cmdpath=\"{}\" ;;\n", command.path, name,
-                               command.path.empty() ? name : command.path + " " + name);
-                         }
-                       }
-                       return steps;
-                     }(),
-                     cases, zsh_describe(root), zsh_specs(root));
+                     path_steps(commands, "cmdpath"), cases, zsh_describe(root), zsh_specs(root));
 }
 
 ExitStatus run_completion(const CompletionCommand& command) {
