@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 namespace maxpods::cli {
@@ -171,7 +172,10 @@ int parse_count(std::string_view option, const std::string& text, int minimum) {
   int value = 0;
   const char* end = text.data() + text.size();
   auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (text.empty() || ec != std::errc() || ptr != end) {
+  if (ec == std::errc::result_out_of_range && ptr == end && text.front() != '-') {
+    // A huge count is still a count: "at most 99999999999 ENIs" means all of them.
+    value = std::numeric_limits<int>::max();
+  } else if (text.empty() || ec != std::errc() || ptr != end) {
     throw Error(ErrorKind::usage, fmt::format("invalid {} '{}': expected a whole number of {} "
                                               "or more",
                                               option, text, minimum));
