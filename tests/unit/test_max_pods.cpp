@@ -1,25 +1,14 @@
 #include <maxpods/error.hpp>
 #include <maxpods/max_pods.hpp>
 
+#include "test_types.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace maxpods;
+using maxpods::test::make_type;
 
 namespace {
-
-// An instance type made up for a test: the numbers are chosen to tell the rules apart.
-InstanceType make_type(int enis, int ipv4_per_eni, std::optional<int> vcpus = 2,
-                       std::string hypervisor = "nitro", bool bare_metal = false) {
-  InstanceType type;
-  type.name = "test.large";
-  type.vcpus = vcpus;
-  type.hypervisor = std::move(hypervisor);
-  type.bare_metal = bare_metal;
-  type.network_cards = {{0, enis}};
-  type.ipv4_per_eni = ipv4_per_eni;
-  type.prefix_delegation = type.is_nitro() || bare_metal;
-  return type;
-}
 
 MaxPodsOptions uncapped() {
   MaxPodsOptions options;
