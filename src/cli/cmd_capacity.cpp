@@ -230,17 +230,17 @@ nlohmann::ordered_json to_json(const CapacityResult& c) {
   return out;
 }
 
-ExitStatus run_capacity(const CapacityCommand& command) {
+ExitStatus run_capacity(const CapacityCommand& command, const Io& io) {
   check_format("capacity", command.format);
   CapacityOptions options = to_capacity_options(command);
   Catalog catalog = load_catalog(command.flags.instance_data);
   InstanceType type = catalog.get(resolve_instance_type(command.flags));
   CapacityResult result = compute_capacity(type, options);
-  fmt::print("{}",
+  fmt::print(io.out, "{}",
              command.format == "json" ? to_json(result).dump(2) + "\n" : report(type, result));
   if (!command.quiet) {
     for (const auto& warning : result.warnings) {
-      fmt::print(stderr, "warning: {}\n", warning);
+      fmt::print(io.err, "warning: {}\n", warning);
     }
   }
   return ExitStatus::ok;
@@ -308,7 +308,7 @@ Command setup_capacity(CLI::App& sub_app) {
       ->capture_default_str()
       ->group("Output");
   sub->add_flag("-q,--quiet", command->quiet, "Do not print warnings on stderr")->group("Output");
-  return {sub, [command] { return run_capacity(*command); }};
+  return {sub, [command](const Io& io) { return run_capacity(*command, io); }};
 }
 
 }  // namespace maxpods::cli

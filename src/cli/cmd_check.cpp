@@ -37,7 +37,7 @@ std::string summary(const std::vector<NodeGroupCheck>& checks) {
                      warned == 1 ? "" : "s");
 }
 
-void print_text(const std::vector<NodeGroupCheck>& checks) {
+void print_text(const Io& io, const std::vector<NodeGroupCheck>& checks) {
   std::string out;
   for (const auto& c : checks) {
     const MaxPodsResult& m = c.max_pods;
@@ -50,7 +50,7 @@ void print_text(const std::vector<NodeGroupCheck>& checks) {
     }
   }
   out += summary(checks) + "\n";
-  fmt::print("{}", out);
+  fmt::print(io.out, "{}", out);
 }
 
 // GitHub workflow commands: escape what would end the value or a property.
@@ -80,7 +80,7 @@ std::string escape(std::string_view text, bool property) {
   return out;
 }
 
-void print_github(const std::vector<NodeGroupCheck>& checks) {
+void print_github(const Io& io, const std::vector<NodeGroupCheck>& checks) {
   std::string out;
   for (const auto& c : checks) {
     for (const auto& finding : c.findings) {
@@ -95,10 +95,10 @@ void print_github(const std::vector<NodeGroupCheck>& checks) {
     }
   }
   out += summary(checks) + "\n";
-  fmt::print("{}", out);
+  fmt::print(io.out, "{}", out);
 }
 
-void print_json(const std::vector<NodeGroupCheck>& checks) {
+void print_json(const Io& io, const std::vector<NodeGroupCheck>& checks) {
   nlohmann::ordered_json out;
   bool passed = true;
   out["checks"] = nlohmann::ordered_json::array();
@@ -128,10 +128,10 @@ void print_json(const std::vector<NodeGroupCheck>& checks) {
     out["checks"].push_back(std::move(entry));
   }
   out["passed"] = passed;
-  fmt::print("{}\n", out.dump(2));
+  fmt::print(io.out, "{}\n", out.dump(2));
 }
 
-ExitStatus run_check(const CheckCommand& command) {
+ExitStatus run_check(const CheckCommand& command, const Io& io) {
   check_format("check", command.format);
   Catalog catalog = load_catalog(command.instance_data);
   std::vector<NodeGroupCheck> checks;
@@ -141,11 +141,11 @@ ExitStatus run_check(const CheckCommand& command) {
     checks.insert(checks.end(), found.begin(), found.end());
   }
   if (command.format == "json") {
-    print_json(checks);
+    print_json(io, checks);
   } else if (command.format == "github") {
-    print_github(checks);
+    print_github(io, checks);
   } else {
-    print_text(checks);
+    print_text(io, checks);
   }
   const bool failed = std::any_of(checks.begin(), checks.end(),
                                   [](const auto& c) { return c.status() == CheckStatus::fail; });
@@ -166,7 +166,7 @@ Command setup_check(CLI::App& sub_app) {
       ->capture_default_str()
       ->group("Output");
   add_instance_data_flag(*sub, command->instance_data);
-  return {sub, [command] { return run_check(*command); }};
+  return {sub, [command](const Io& io) { return run_check(*command, io); }};
 }
 
 }  // namespace maxpods::cli

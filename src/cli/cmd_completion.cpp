@@ -275,7 +275,7 @@ _maxpods "$@"
                      path_steps(commands, "cmdpath"), cases, zsh_describe(root), zsh_specs(root));
 }
 
-ExitStatus run_completion(const CompletionCommand& command) {
+ExitStatus run_completion(const CompletionCommand& command, const Io& io) {
   auto shells = option_values("", "completion");
   if (std::find(shells.begin(), shells.end(), command.shell) == shells.end()) {
     throw Error(ErrorKind::usage, fmt::format("no completion for '{}': expected {}", command.shell,
@@ -285,7 +285,7 @@ ExitStatus run_completion(const CompletionCommand& command) {
   setup_all(app);
   std::vector<CommandWords> commands;
   collect(app, "", commands);
-  fmt::print("{}", command.shell == "bash" ? bash(commands) : zsh(commands));
+  fmt::print(io.out, "{}", command.shell == "bash" ? bash(commands) : zsh(commands));
   return ExitStatus::ok;
 }
 
@@ -297,7 +297,7 @@ Command setup_completion(CLI::App& sub) {
   sub.footer(
       "Load it in the current shell with `source <(maxpods completion bash)`; cmake --install "
       "puts both scripts where bash-completion and zsh find them.");
-  return {&sub, [command] { return run_completion(*command); }};
+  return {&sub, [command](const Io& io) { return run_completion(*command, io); }};
 }
 
 }  // namespace maxpods::cli

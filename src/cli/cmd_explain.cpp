@@ -167,7 +167,7 @@ std::string kubelet(const InstanceType& type, const MaxPodsResult& r) {
   return out;
 }
 
-ExitStatus run_explain(const ExplainCommand& command) {
+ExitStatus run_explain(const ExplainCommand& command, const Io& io) {
   MaxPodsOptions options = to_options(command.flags);
   Catalog catalog = load_catalog(command.flags.instance_data);
   InstanceType type = catalog.get(resolve_instance_type(command.flags));
@@ -192,7 +192,7 @@ ExitStatus run_explain(const ExplainCommand& command) {
     }
   }
   out += kubelet(type, result);
-  fmt::print("{}", out);
+  fmt::print(io.out, "{}", out);
   return ExitStatus::ok;
 }
 
@@ -202,7 +202,7 @@ Command setup_explain(CLI::App& sub_app) {
   auto command = std::make_shared<ExplainCommand>();
   CLI::App* sub = &sub_app;
   add_max_pods_flags(*sub, command->flags);
-  return {sub, [command] { return run_explain(*command); }};
+  return {sub, [command](const Io& io) { return run_explain(*command, io); }};
 }
 
 }  // namespace maxpods::cli

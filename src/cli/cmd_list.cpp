@@ -72,7 +72,7 @@ std::vector<std::vector<std::string>> to_cells(const std::vector<Row>& rows, boo
   return out;
 }
 
-void print_table(const std::vector<Row>& rows) {
+void print_table(const Io& io, const std::vector<Row>& rows) {
   const std::vector<std::string> header = {"TYPE",      "VCPUS",  "ENIS",          "IPV4/ENI",
                                            "SECONDARY", "PREFIX", "REC-SECONDARY", "REC-PREFIX"};
   auto cells = to_cells(rows, false);
@@ -88,7 +88,7 @@ void print_table(const std::vector<Row>& rows) {
     for (std::size_t c = 1; c < line.size(); ++c) {
       out += fmt::format("  {:>{}}", line[c], widths[c]);
     }
-    fmt::print("{}\n", out);
+    fmt::print(io.out, "{}\n", out);
   };
   print_line(header);
   for (const auto& line : cells) {
@@ -96,16 +96,17 @@ void print_table(const std::vector<Row>& rows) {
   }
 }
 
-void print_csv(const std::vector<Row>& rows) {
+void print_csv(const Io& io, const std::vector<Row>& rows) {
   fmt::print(
+      io.out,
       "instance_type,vcpus,enis,ipv4_per_eni,max_pods_secondary_ip,max_pods_prefix_delegation,"
       "recommended_secondary_ip,recommended_prefix_delegation\n");
   for (const auto& line : to_cells(rows, true)) {
-    fmt::print("{}\n", fmt::join(line, ","));
+    fmt::print(io.out, "{}\n", fmt::join(line, ","));
   }
 }
 
-void print_json(const std::vector<Row>& rows, const MaxPodsOptions& options) {
+void print_json(const Io& io, const std::vector<Row>& rows, const MaxPodsOptions& options) {
   nlohmann::ordered_json out;
   out["cniVersion"] = options.cni_version.text;
   out["customNetworking"] = options.custom_networking;
@@ -126,10 +127,10 @@ void print_json(const std::vector<Row>& rows, const MaxPodsOptions& options) {
     entry["prefixDelegation"] = mode(row.prefix);
     out["instanceTypes"].push_back(std::move(entry));
   }
-  fmt::print("{}\n", out.dump(2));
+  fmt::print(io.out, "{}\n", out.dump(2));
 }
 
-ExitStatus run_list(const ListCommand& command) {
+ExitStatus run_list(const ListCommand& command, const Io& io) {
   check_format("list", command.format);
   MaxPodsOptions options = to_options(command.flags);
   Catalog catalog = load_catalog(command.flags.instance_data);
@@ -163,11 +164,11 @@ ExitStatus run_list(const ListCommand& command) {
                 fmt::format("no instance type starts with '{}'", command.family));
   }
   if (command.format == "csv") {
-    print_csv(rows);
+    print_csv(io, rows);
   } else if (command.format == "json") {
-    print_json(rows, options);
+    print_json(io, rows, options);
   } else {
-    print_table(rows);
+    print_table(io, rows);
   }
   return ExitStatus::ok;
 }
@@ -186,7 +187,7 @@ Command setup_list(CLI::App& sub_app) {
       ->type_name("FORMAT")
       ->capture_default_str()
       ->group("Output");
-  return {sub, [command] { return run_list(*command); }};
+  return {sub, [command](const Io& io) { return run_list(*command, io); }};
 }
 
 }  // namespace maxpods::cli

@@ -46,7 +46,7 @@ nlohmann::ordered_json kubelet_config(const InstanceType& type, const MaxPodsRes
   return out;
 }
 
-ExitStatus run_max_pods(const MaxPodsCommand& command) {
+ExitStatus run_max_pods(const MaxPodsCommand& command, const Io& io) {
   check_format("", command.format);
   MaxPodsOptions options = to_options(command.flags);
   Catalog catalog = load_catalog(command.flags.instance_data);
@@ -61,8 +61,8 @@ ExitStatus run_max_pods(const MaxPodsCommand& command) {
   } else {
     out = fmt::format("{}", result.answer());
   }
-  fmt::print("{}\n", out);
-  print_notes(notes, command.quiet);
+  fmt::print(io.out, "{}\n", out);
+  print_notes(io, notes, command.quiet);
   return ExitStatus::ok;
 }
 
@@ -78,7 +78,7 @@ Command setup_max_pods(CLI::App& app) {
       ->capture_default_str()
       ->group("Output");
   app.add_flag("-q,--quiet", command->quiet, "Do not print notes on stderr")->group("Output");
-  return {&app, [command] { return run_max_pods(*command); }};
+  return {&app, [command](const Io& io) { return run_max_pods(*command, io); }};
 }
 
 }  // namespace maxpods::cli

@@ -60,7 +60,7 @@ void write_atomically(const std::string& path, const std::string& text) {
   }
 }
 
-ExitStatus run_table(const TableCommand& command) {
+ExitStatus run_table(const TableCommand& command, const Io& io) {
   std::string generated = command.generated.empty() ? today() : command.generated;
   if (!is_date(generated)) {
     throw Error(ErrorKind::usage,
@@ -79,7 +79,7 @@ ExitStatus run_table(const TableCommand& command) {
                     : command.source;
   std::string text = to_eni_limits_json(info, merge_instance_types(sets));
   if (command.out.empty() || command.out == "-") {
-    fmt::print("{}", text);
+    fmt::print(io.out, "{}", text);
   } else {
     write_atomically(command.out, text);
   }
@@ -107,7 +107,7 @@ Command setup_table(CLI::App& table_app) {
       ->default_str("the dump file names");
   sub->add_option("--out", command->out, "Write the table to FILE instead of stdout")
       ->type_name("FILE");
-  return {sub, [command] { return run_table(*command); }};
+  return {sub, [command](const Io& io) { return run_table(*command, io); }};
 }
 
 }  // namespace maxpods::cli

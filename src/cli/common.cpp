@@ -295,12 +295,12 @@ std::string read_file(const std::string& path, ErrorKind kind) {
   return text.str();
 }
 
-void print_notes(const std::vector<std::string>& notes, bool quiet) {
+void print_notes(const Io& io, const std::vector<std::string>& notes, bool quiet) {
   if (quiet) {
     return;
   }
   for (const auto& note : notes) {
-    fmt::print(stderr, "note: {}\n", note);
+    fmt::print(io.err, "note: {}\n", note);
   }
 }
 

@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <functional>
 #include <optional>
 #include <string>
@@ -30,10 +31,16 @@ enum class ExitStatus : int {
 /// The exit status for an error of that kind.
 ExitStatus exit_status(ErrorKind kind);
 
+/// Where a run of maxpods writes: stdout and stderr for the binary, buffers for a test.
+struct Io {
+  std::FILE* out;
+  std::FILE* err;
+};
+
 /// A command: its CLI11 subcommand (or the top-level app) and what runs when it is chosen.
 struct Command {
   CLI::App* app;
-  std::function<ExitStatus()> run;
+  std::function<ExitStatus(const Io&)> run;
 };
 
 /// The max-pods settings as typed on the command line, checked by to_options().
@@ -100,8 +107,8 @@ void check_format(std::string_view command, const std::string& format);
 /// Reads a whole file; throws an Error of `kind` naming it when it cannot.
 std::string read_file(const std::string& path, ErrorKind kind = ErrorKind::data);
 
-/// Prints one "note: ..." line per note on stderr, unless quiet.
-void print_notes(const std::vector<std::string>& notes, bool quiet);
+/// Prints one "note: ..." line per note on io.err, unless quiet.
+void print_notes(const Io& io, const std::vector<std::string>& notes, bool quiet);
 
 /// Describes the bundled table for --version: source, date, age and type count.
 std::string table_summary();

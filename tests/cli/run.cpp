@@ -68,7 +68,7 @@ Run run_program(const std::string& program, const std::vector<std::string>& args
   envp.push_back(nullptr);
 
   pid_t pid = 0;
-  int spawned = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
+  int spawned = posix_spawnp(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   close(out_pipe[1]);
   close(err_pipe[1]);
@@ -107,9 +107,29 @@ Run run_program(const std::string& program, const std::vector<std::string>& args
   return run;
 }
 
+std::string maxpods_binary() {
+  const char* binary = std::getenv("MAXPODS_TEST_BINARY");
+  return binary != nullptr && *binary != '\0' ? binary : MAXPODS_BINARY;
+}
+
 Run run_maxpods(const std::vector<std::string>& args,
                 const std::map<std::string, std::string>& env) {
-  return run_program(MAXPODS_BINARY, args, env);
+  const char* emulator = std::getenv("MAXPODS_TEST_EMULATOR");
+  if (emulator == nullptr || *emulator == '\0') {
+    return run_program(maxpods_binary(), args, env);
+  }
+  std::vector<std::string> emulated{maxpods_binary()};
+  emulated.insert(emulated.end(), args.begin(), args.end());
+  return run_program(emulator, emulated, env);
+}
+
+std::size_t golden_stride() {
+  const char* stride = std::getenv("MAXPODS_TEST_GOLDEN_STRIDE");
+  if (stride == nullptr || *stride == '\0') {
+    return 1;
+  }
+  std::size_t value = std::stoul(stride);
+  return value == 0 ? 1 : value;
 }
 
 }  // namespace maxpods::test

@@ -1,4 +1,5 @@
-// Every golden row of max-pods-calculator.sh, through the binary as a bootstrap script calls it.
+// Every golden row of max-pods-calculator.sh through the command line: in-process, and through the
+// binary as a bootstrap script calls it.
 
 #include "../golden_rows.hpp"
 #include "run.hpp"
@@ -7,8 +8,12 @@
 
 namespace {
 
-// Runs every `parts`-th golden row from `part` on; the parts run as separate tests, in parallel.
-void check_golden_part(std::size_t part, std::size_t parts) {
+using maxpods::test::Run;
+
+// Runs every `parts`-th golden row from `part` on, with `run`; the parts of the walk through the
+// binary run as separate tests, in parallel.
+void check_golden_rows(std::size_t part, std::size_t parts,
+                       Run (*run_maxpods)(const std::vector<std::string>&)) {
   auto rows = maxpods::test::read_golden_rows();
   REQUIRE(rows.size() == 10984);
   std::size_t mismatches = 0;
@@ -17,7 +22,7 @@ void check_golden_part(std::size_t part, std::size_t parts) {
     std::vector<std::string> args = {"--instance-type", row.instance_type, "--cni-version",
                                      row.cni_version};
     args.insert(args.end(), row.flags.begin(), row.flags.end());
-    auto run = maxpods::test::run_maxpods(args);
+    auto run = run_maxpods(args);
     if (run.out != row.expected + "\n" || run.status != row.exit_code) {
       ++mismatches;
       UNSCOPED_INFO(row.instance_type << ": expected " << row.expected << ", got '" << run.out
@@ -27,7 +32,22 @@ void check_golden_part(std::size_t part, std::size_t parts) {
   CHECK(mismatches == 0);
 }
 
+Run through_binary(const std::vector<std::string>& args) {
+  return maxpods::test::run_maxpods(args);
+}
+
+// Parts of the walk through the binary; MAXPODS_TEST_GOLDEN_STRIDE thins it where each run of
+// the binary is slow.
+void check_golden_part(std::size_t part, std::size_t parts) {
+  std::size_t stride = maxpods::test::golden_stride();
+  check_golden_rows(part * stride, parts * stride, through_binary);
+}
+
 }  // namespace
+
+TEST_CASE("golden rows through the CLI in-process") {
+  check_golden_rows(0, 1, maxpods::test::run_in_process);
+}
 
 TEST_CASE("golden rows through the CLI, part 1 of 4") {
   check_golden_part(0, 4);
