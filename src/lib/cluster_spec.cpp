@@ -121,7 +121,7 @@ class Reader {
 YAML::Node load(std::string_view text, std::string_view origin) {
   try {
     return YAML::Load(std::string(text));
-  } catch (const YAML::ParserException& e) {
+  } catch (const YAML::Exception& e) {
     throw Error(ErrorKind::usage,
                 fmt::format("{}:{}: not valid YAML: {}", origin, e.mark.line + 1, e.msg));
   }
@@ -194,7 +194,7 @@ void read_vpc_cni_addon(const Reader& read, const YAML::Node& addon, const std::
   YAML::Node values;
   try {
     values = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
+  } catch (const YAML::Exception& e) {
     read.fail(addon["configurationValues"], values_path,
               fmt::format("not valid JSON or YAML: {}", e.msg));
   }

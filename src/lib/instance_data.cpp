@@ -125,7 +125,8 @@ class FieldReader {
 json parse_json(std::string_view text, std::string_view origin) {
   try {
     return json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
+    // A syntax error, or a number too large for any type (out_of_range.406).
     std::string message = e.what();
     // Drop nlohmann's "[json.exception.parse_error.101] " tag: it means nothing to a user.
     if (auto tag_end = message.find("] ");
@@ -337,7 +338,11 @@ std::vector<InstanceType> merge_instance_types(const std::vector<InstanceData>& 
 std::string to_eni_limits_json(const TableInfo& info, const std::vector<InstanceType>& types) {
   std::string out = "{\n";
   out += fmt::format("  \"source\": {},\n", json(info.source).dump());
-  out += fmt::format("  \"generated\": {},\n", json(info.generated).dump());
+  // A file without a date loads with an empty one; writing it back leaves the date out, since
+  // a present date must not be empty.
+  if (!info.generated.empty()) {
+    out += fmt::format("  \"generated\": {},\n", json(info.generated).dump());
+  }
   out += fmt::format("  \"count\": {},\n", types.size());
   out += "  \"instanceTypes\": [\n";
   for (std::size_t i = 0; i < types.size(); ++i) {

@@ -97,6 +97,8 @@ TEST_CASE("malformed data names the file and the field") {
         "describe-instance-types output (no \"InstanceTypes\")");
   CHECK_THAT(data_error("{not json"),
              Catch::StartsWith("input.json: not valid JSON: parse error at line 1"));
+  CHECK(data_error(R"({"count": 1e999})") ==
+        "input.json: not valid JSON: number overflow parsing '1e999'");
   CHECK(data_error(R"({"instanceTypes": [{"name": "a.b", "defaultNetworkCard": 0,
         "networkCards": [{"index": 0, "maxEnis": 2}], "ipv4PerEni": 4, "bareMetal": "no"}]})") ==
         "input.json: instanceTypes[0].bareMetal: expected true or false, got \"no\"");
@@ -135,6 +137,18 @@ TEST_CASE("the table format round-trips every bundled source type") {
   CHECK(back.info.generated == "2026-01-02");
   CHECK(back.types == types);
   CHECK(to_eni_limits_json(back.info, back.types) == text);  // same input, same bytes
+}
+
+TEST_CASE("a table without a date writes back without one, and loads again") {
+  std::string text = R"({"instanceTypes": [{"name": "x1.test", "vcpus": 4, "defaultNetworkCard": 0,
+      "networkCards": [{"index": 0, "maxEnis": 2}], "ipv4PerEni": 4}]})";
+  auto loaded = parse_instance_data(text, "undated.json");
+  CHECK(loaded.info.generated.empty());
+  std::string written = to_eni_limits_json(loaded.info, loaded.types);
+  CHECK(written.find("generated") == std::string::npos);
+  auto again = parse_instance_data(written, "written.json");
+  CHECK(again.types == loaded.types);
+  CHECK(again.info.source == "undated.json");
 }
 
 TEST_CASE("the committed table is what its sources generate") {
