@@ -130,7 +130,7 @@ std::string subnet_table(const CapacityResult& c) {
       row.push_back(fit.free_blocks ? fmt::format("{}", *fit.free_blocks) : "-");
       row.push_back(fit.blocks_needed ? fmt::format("{}", *fit.blocks_needed) : "-");
     }
-    row.push_back(fit.fits ? "yes" : "no");
+    row.emplace_back(fit.fits ? "yes" : "no");
     row.push_back(fmt::format("{}", fit.max_nodes));
     rows.push_back(std::move(row));
   }

@@ -53,7 +53,7 @@ void eni_steps(const MaxPodsOptions& options, const MaxPodsResult& r,
                                 *options.max_enis, r.card_enis, r.enis));
   }
   if (r.os == NodeOs::windows) {
-    steps.push_back("Windows: pods use the primary ENI's secondary IPs only: 1 ENI");
+    steps.emplace_back("Windows: pods use the primary ENI's secondary IPs only: 1 ENI");
     return;
   }
   int enis = r.enis;
@@ -92,7 +92,7 @@ std::string rules(const MaxPodsOptions& options, const MaxPodsResult& r) {
   std::vector<std::string> steps;
   eni_steps(options, r, steps);
   if (r.ip_family == IpFamily::ipv6) {
-    steps.push_back(
+    steps.emplace_back(
         "IPv6: pods take addresses from a /80 prefix on the primary ENI: no address limit");
   } else if (r.requested == AddressMode::prefix_delegation) {
     steps.push_back(r.fallback == Fallback::none
@@ -102,11 +102,11 @@ std::string rules(const MaxPodsOptions& options, const MaxPodsResult& r) {
                                                             : "the hypervisor is nitro")
                         : describe(r.fallback, r));
   } else {
-    steps.push_back("secondary IPs: each pod takes one secondary IPv4 address");
+    steps.emplace_back("secondary IPs: each pod takes one secondary IPv4 address");
   }
   if (r.ip_family != IpFamily::ipv6) {
     if (r.reserved_enis > 0 && r.pod_enis == 0) {
-      steps.push_back("no ENI is left for pods: max pods = 0");
+      steps.emplace_back("no ENI is left for pods: max pods = 0");
     } else {
       steps.push_back(formula(r));
     }
@@ -117,7 +117,7 @@ std::string rules(const MaxPodsOptions& options, const MaxPodsResult& r) {
     steps.push_back(fmt::format("cap: {} vCPUs {} {}, so at most {} pods", *r.vcpus,
                                 *r.vcpus > k_low_cpu_limit ? ">" : "<=", k_low_cpu_limit, *r.cap));
   } else {
-    steps.push_back("cap: unknown, the vCPU count of this type is unknown");
+    steps.emplace_back("cap: unknown, the vCPU count of this type is unknown");
   }
   if (r.pods_per_core_limit) {
     steps.push_back(fmt::format("--pods-per-core: {} vCPUs x {} = {} pods at most", *r.vcpus,

@@ -320,7 +320,7 @@ CapacityResult compute_capacity(const InstanceType& type, const CapacityOptions&
     c.subnets.insert(c.subnets.end(), pod_fits.begin(), pod_fits.end());
   }
   if (primary == 1 && !options.subnets.empty() && options.pod_subnets.empty()) {
-    c.warnings.push_back(
+    c.warnings.emplace_back(
         "with custom networking pod addresses come from the ENIConfig subnets: "
         "give them with --pod-subnet to check them too");
   }
@@ -334,7 +334,7 @@ CapacityResult compute_capacity(const InstanceType& type, const CapacityOptions&
   }
   if (c.ip_target_mode && options.warm.warm_eni_target != 1 &&
       c.mode == AddressMode::secondary_ip) {
-    c.warnings.push_back(
+    c.warnings.emplace_back(
         "WARM_ENI_TARGET is ignored when WARM_IP_TARGET or MINIMUM_IP_TARGET "
         "is set");
   }
@@ -346,7 +346,7 @@ CapacityResult compute_capacity(const InstanceType& type, const CapacityOptions&
         c.warm.warm_prefix_target));
   }
   if ((node_prefixes > 0 || pod_prefixes > 0) && c.max_nodes) {
-    c.warnings.push_back(
+    c.warnings.emplace_back(
         "prefixes need free aligned /28 blocks: these counts assume otherwise empty subnets; "
         "addresses already in use break blocks up, and a subnet with free addresses can still "
         "fail with InsufficientCidrBlocks");

@@ -265,7 +265,7 @@ MaxPodsResult compute_max_pods(const InstanceType& type, const MaxPodsOptions& o
   const std::int64_t slots = type.ipv4_per_eni - 1;
   r.pods_per_eni = r.applied == AddressMode::prefix_delegation ? slots * k_ips_per_prefix : slots;
   if (options.ip_family == IpFamily::ipv6) {
-    r.notes.push_back(
+    r.notes.emplace_back(
         "IPv6: pods take addresses from a /80 prefix, so addresses do not limit "
         "them; only the cap does");
   } else if (options.reserved_enis && r.pod_enis == 0) {
