@@ -39,8 +39,8 @@ inline constexpr int k_default_host_network_pods = 2;
 /// The IP family of the cluster.
 enum class IpFamily { ipv4, ipv6 };
 
-/// The operating system of the node.
-enum class NodeOs { linux, windows };
+/// The operating system of the node. (Not `linux`: GNU C++ modes define it as a macro.)
+enum class NodeOs { linux_node, windows_node };
 
 /// The question asked about an instance type: the reference script's settings, then the
 /// deployment modes it does not know.
@@ -53,7 +53,7 @@ struct MaxPodsOptions {
 
   bool security_groups_for_pods = false;  ///< ENABLE_POD_ENI: a trunk ENI takes one slot
   IpFamily ip_family = IpFamily::ipv4;    ///< IPv6 pods take addresses from a /80 prefix
-  NodeOs os = NodeOs::linux;              ///< Windows nodes use the primary ENI only
+  NodeOs os = NodeOs::linux_node;         ///< Windows nodes use the primary ENI only
   bool cilium_eni = false;                ///< Cilium ENI mode, first-interface-index 1
   std::optional<int> reserved_enis;       ///< Karpenter's RESERVED_ENIS
   int efa_only_interfaces = 0;            ///< EFA-only ENIs on the default card
@@ -85,7 +85,7 @@ struct MaxPodsResult {
   std::optional<int> vcpus;
   std::optional<int> branch_enis;  ///< pod-eni capacity with security groups for pods, if known
   IpFamily ip_family = IpFamily::ipv4;
-  NodeOs os = NodeOs::linux;
+  NodeOs os = NodeOs::linux_node;
   bool cilium_eni = false;
   std::optional<std::int64_t> max_allowed;          ///< the address limit; none for IPv6
   std::optional<int> cap;                           ///< 110 / 250 by vCPUs, or the custom ceiling

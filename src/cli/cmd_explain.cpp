@@ -52,7 +52,7 @@ void eni_steps(const MaxPodsOptions& options, const MaxPodsResult& r,
     steps.push_back(fmt::format("--max-eni {}: min({}, {}) = {} ENIs", *options.max_enis,
                                 *options.max_enis, r.card_enis, r.enis));
   }
-  if (r.os == NodeOs::windows) {
+  if (r.os == NodeOs::windows_node) {
     steps.emplace_back("Windows: pods use the primary ENI's secondary IPs only: 1 ENI");
     return;
   }

@@ -184,7 +184,7 @@ ExitStatus run_list(const ListCommand& command, const Io& io) {
     auto secondary = counts(try_compute(type, options));
     Row row{std::move(type), secondary, std::nullopt};
     // Windows and Cilium count secondary IPs only.
-    if (options.os == NodeOs::linux && !options.cilium_eni) {
+    if (options.os == NodeOs::linux_node && !options.cilium_eni) {
       MaxPodsOptions prefix_options = options;
       prefix_options.prefix_delegation = true;
       auto prefix = try_compute(row.type, prefix_options);

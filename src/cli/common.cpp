@@ -209,7 +209,7 @@ MaxPodsOptions to_options(const MaxPodsFlags& flags) {
   };
   options.ip_family =
       choose("--ip-family", flags.ip_family) == "ipv6" ? IpFamily::ipv6 : IpFamily::ipv4;
-  options.os = choose("--os", flags.os) == "windows" ? NodeOs::windows : NodeOs::linux;
+  options.os = choose("--os", flags.os) == "windows" ? NodeOs::windows_node : NodeOs::linux_node;
   options.cilium_eni = flags.cilium_eni;
   auto count = [](std::string_view option, const std::optional<std::string>& text, int minimum) {
     return text ? std::optional<int>(parse_count(option, *text, minimum)) : std::nullopt;

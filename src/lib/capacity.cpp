@@ -37,7 +37,7 @@ void check_options(const CapacityOptions& o) {
     at_least("--pods", *o.pods, 0);
   }
   const MaxPodsOptions& m = o.max_pods;
-  if (m.os == NodeOs::windows || m.cilium_eni) {
+  if (m.os == NodeOs::windows_node || m.cilium_eni) {
     usage_error(
         fmt::format("capacity models VPC CNI on Linux nodes; {} allocates addresses "
                     "with other settings",

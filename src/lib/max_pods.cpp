@@ -28,7 +28,7 @@ void check_options(const MaxPodsOptions& o) {
   check_at_least("--max-pods-cap", o.max_pods_cap, 1);
 
   const bool ipv6 = o.ip_family == IpFamily::ipv6;
-  const bool windows = o.os == NodeOs::windows;
+  const bool windows = o.os == NodeOs::windows_node;
   const bool reserved = o.reserved_enis.has_value();
   const bool efa_only = o.efa_only_interfaces > 0;
   constexpr std::string_view k_cilium = "Cilium's ENI mode replaces the VPC CNI and its settings";
@@ -152,7 +152,7 @@ void count_pod_enis(const InstanceType& type, const MaxPodsOptions& options, Max
   r.primary_enis = options.custom_networking || options.cilium_eni ? 1 : 0;
   r.efa_only_enis = options.efa_only_interfaces;
   r.reserved_enis = options.reserved_enis.value_or(0);
-  if (options.os == NodeOs::windows) {
+  if (options.os == NodeOs::windows_node) {
     r.pod_enis = 1;  // Windows pods use the primary ENI's secondary IPs only
     return;
   }
@@ -184,7 +184,7 @@ std::string_view to_string(IpFamily family) {
 }
 
 std::string_view to_string(NodeOs os) {
-  return os == NodeOs::windows ? "windows" : "linux";
+  return os == NodeOs::windows_node ? "windows" : "linux";
 }
 
 std::string describe(Fallback fallback, const MaxPodsResult& result) {
@@ -255,7 +255,7 @@ MaxPodsResult compute_max_pods(const InstanceType& type, const MaxPodsOptions& o
   r.ip_family = options.ip_family;
   r.os = options.os;
   r.cilium_eni = options.cilium_eni;
-  const bool no_plus_two = options.cilium_eni || options.os == NodeOs::windows;
+  const bool no_plus_two = options.cilium_eni || options.os == NodeOs::windows_node;
   r.host_network_pods =
       options.host_network_pods.value_or(no_plus_two ? 0 : k_default_host_network_pods);
 
@@ -277,7 +277,7 @@ MaxPodsResult compute_max_pods(const InstanceType& type, const MaxPodsOptions& o
   } else {
     r.max_allowed = r.pod_enis * r.pods_per_eni + r.host_network_pods;
   }
-  if (options.os == NodeOs::windows) {
+  if (options.os == NodeOs::windows_node) {
     r.notes.push_back(fmt::format(
         "Windows: sources disagree; maxpods counts IPv4 per ENI - 1 = {} as the VPC resource "
         "controller does, one best-practices guide counts IPv4 per ENI - 3 = {}",

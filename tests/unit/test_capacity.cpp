@@ -228,7 +228,7 @@ TEST_CASE("capacity rejects contradictory or impossible settings") {
   options.branch_pods = 1;
   CHECK(refused(options));  // no security groups for pods
   options = pods(5);
-  options.max_pods.os = NodeOs::windows;
+  options.max_pods.os = NodeOs::windows_node;
   CHECK(refused(options));
   options = pods(5);
   options.multi_nic = true;

@@ -101,7 +101,7 @@ TEST_CASE("IPv6 rejects custom networking, old CNIs and non-Nitro types") {
 
 TEST_CASE("Windows: the primary ENI's IPv4 addresses - 1, no + 2, and a note on the conflict") {
   auto o = options();
-  o.os = NodeOs::windows;
+  o.os = NodeOs::windows_node;
   auto r = compute_max_pods(make_type(), o);
   CHECK(r.answer() == 9);
   CHECK(r.pod_enis == 1);
@@ -198,9 +198,9 @@ TEST_CASE("contradictory modes are usage errors") {
   check([](MaxPodsOptions& o) { o.pods_per_core = 5; });  // with --show-max-allowed
   check([](MaxPodsOptions& o) { o.cilium_eni = true, o.prefix_delegation = true; });
   check([](MaxPodsOptions& o) { o.cilium_eni = true, o.custom_networking = true; });
-  check([](MaxPodsOptions& o) { o.os = NodeOs::windows, o.prefix_delegation = true; });
-  check([](MaxPodsOptions& o) { o.os = NodeOs::windows, o.security_groups_for_pods = true; });
-  check([](MaxPodsOptions& o) { o.os = NodeOs::windows, o.cilium_eni = true; });
+  check([](MaxPodsOptions& o) { o.os = NodeOs::windows_node, o.prefix_delegation = true; });
+  check([](MaxPodsOptions& o) { o.os = NodeOs::windows_node, o.security_groups_for_pods = true; });
+  check([](MaxPodsOptions& o) { o.os = NodeOs::windows_node, o.cilium_eni = true; });
   check([](MaxPodsOptions& o) { o.host_network_pods = -1; });
   check([](MaxPodsOptions& o) { o.reserved_enis = -1; });
 }
