@@ -284,7 +284,8 @@ void setup_all(CLI::App& app) {
 std::string read_file(const std::string& path, ErrorKind kind) {
   // Far above any instance-data or cluster file (all of EC2's types take 4 MB), and a bound on
   // what a mistaken path such as /dev/zero can cost.
-  constexpr std::size_t k_max_file_size = std::size_t{256} * 1024 * 1024;
+  constexpr std::size_t k_mib = std::size_t{1024} * 1024;
+  constexpr std::size_t k_max_file_size = 256 * k_mib;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw Error(kind, fmt::format("{}: cannot open the file", path));
@@ -295,7 +296,7 @@ std::string read_file(const std::string& path, ErrorKind kind) {
     text.append(buffer, static_cast<std::size_t>(in.gcount()));
     if (text.size() > k_max_file_size) {
       throw Error(kind, fmt::format("{}: larger than {} MiB; not an instance data or cluster file",
-                                    path, k_max_file_size / std::size_t{1024 * 1024}));
+                                    path, k_max_file_size / k_mib));
     }
   }
   if (in.bad()) {
