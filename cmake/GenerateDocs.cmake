@@ -1,8 +1,12 @@
 # Writes the man page and the shell completions from the built binary, so they say what its
 # --help says. Run as: cmake -DMAXPODS=<binary> -DOUT_DIR=<dir> -DVERSION=<x.y.z> -P GenerateDocs.cmake
+# A cross-compiled binary runs through -DMAXPODS_EMULATOR=<program|arg|...> (qemu-aarch64).
+
+string(REPLACE "|" ";" emulator "${MAXPODS_EMULATOR}")
 
 function(run_maxpods out)
-  execute_process(COMMAND ${MAXPODS} ${ARGN} OUTPUT_VARIABLE text RESULT_VARIABLE status)
+  execute_process(COMMAND ${emulator} ${MAXPODS} ${ARGN} OUTPUT_VARIABLE text
+                  RESULT_VARIABLE status)
   if(NOT status EQUAL 0)
     message(FATAL_ERROR "maxpods ${ARGN} failed with status ${status}")
   endif()
