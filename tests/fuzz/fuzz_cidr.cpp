@@ -6,7 +6,7 @@
 #include <maxpods/error.hpp>
 #include <maxpods/subnet.hpp>
 
-#include <fmt/format.h>
+#include <string>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text = maxpods::fuzz::as_text(data, size);
@@ -23,9 +23,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   MAXPODS_FUZZ_ASSERT(subnet.usable() == subnet.size() - maxpods::k_aws_reserved_per_subnet);
   MAXPODS_FUZZ_ASSERT(subnet.whole_prefix_blocks() >= 0);
   MAXPODS_FUZZ_ASSERT(subnet.whole_prefix_blocks() <= subnet.size() / 16);
-  auto dotted =
-      fmt::format("{}.{}.{}.{}/{}", subnet.network >> 24, (subnet.network >> 16) & 255,
-                  (subnet.network >> 8) & 255, subnet.network & 255, subnet.prefix_length);
+  std::string dotted;
+  for (int shift = 24; shift >= 0; shift -= 8) {
+    dotted += std::to_string((subnet.network >> shift) & 255) + (shift > 0 ? "." : "/");
+  }
+  dotted += std::to_string(subnet.prefix_length);
   auto again = maxpods::Subnet::parse(dotted);
   MAXPODS_FUZZ_ASSERT(again.network == subnet.network);
   MAXPODS_FUZZ_ASSERT(again.prefix_length == subnet.prefix_length);

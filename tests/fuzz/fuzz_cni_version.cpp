@@ -6,7 +6,7 @@
 #include <maxpods/cni_version.hpp>
 #include <maxpods/error.hpp>
 
-#include <fmt/format.h>
+#include <string>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text = maxpods::fuzz::as_text(data, size);
@@ -19,8 +19,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   MAXPODS_FUZZ_ASSERT(version.text == text);
   MAXPODS_FUZZ_ASSERT(version.major >= 0 && version.minor >= 0 && version.patch >= 0);
-  auto canonical = maxpods::CniVersion::parse(
-      fmt::format("{}.{}.{}", version.major, version.minor, version.patch));
+  auto canonical = maxpods::CniVersion::parse(std::to_string(version.major) + "." +
+                                              std::to_string(version.minor) + "." +
+                                              std::to_string(version.patch));
   MAXPODS_FUZZ_ASSERT(canonical.major == version.major && canonical.minor == version.minor &&
                       canonical.patch == version.patch);
   MAXPODS_FUZZ_ASSERT(version.at_least(version.major, version.minor, version.patch));
