@@ -4,7 +4,7 @@
 
 #include "fuzz.hpp"
 
-#include <app.hpp>
+#include "../cli/run.hpp"
 
 #include <cstdlib>
 #include <string>
@@ -21,24 +21,6 @@ bool excluded(std::string_view arg) {
          arg.find("/proc/") != std::string_view::npos;
 }
 
-// Discards what maxpods prints; the properties only need to know whether stdout was written.
-struct Sink {
-  char* data = nullptr;
-  std::size_t size = 0;
-  std::FILE* file = open_memstream(&data, &size);
-  Sink() = default;
-  Sink(const Sink&) = delete;
-  Sink& operator=(const Sink&) = delete;
-  ~Sink() {
-    std::fclose(file);
-    std::free(data);
-  }
-  std::size_t written() {
-    std::fflush(file);
-    return size;
-  }
-};
-
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -50,8 +32,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text = maxpods::fuzz::as_text(data, size);
-  std::vector<std::string> args{"maxpods"};
-  while (!text.empty() && args.size() <= k_max_args) {
+  std::vector<std::string> args;
+  while (!text.empty() && args.size() < k_max_args) {
     auto end = text.find('\n');
     std::string_view arg = text.substr(0, end);
     if (excluded(arg)) {
@@ -60,19 +42,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     args.emplace_back(arg);
     text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
   }
-  std::vector<const char*> argv;
-  for (const auto& arg : args) {
-    argv.push_back(arg.c_str());
-  }
-
-  Sink out;
-  Sink err;
-  int status = maxpods::cli::run(argv, out.file, err.file);
+  auto run = maxpods::test::run_in_process(args);
   // 0 ok, 1 a check failed, 2 usage, 3 unknown type, 4 data, 5 unsupported, 6 metadata.
-  MAXPODS_FUZZ_ASSERT(status >= 0 && status <= 6);
-  if (status >= 2) {
-    MAXPODS_FUZZ_ASSERT(out.written() == 0);
-    MAXPODS_FUZZ_ASSERT(err.written() > 0);
+  MAXPODS_FUZZ_ASSERT(run.status >= 0 && run.status <= 6);
+  if (run.status >= 2) {
+    MAXPODS_FUZZ_ASSERT(run.out.empty());
+    MAXPODS_FUZZ_ASSERT(!run.err.empty());
   }
   return 0;
 }
