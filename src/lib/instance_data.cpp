@@ -67,8 +67,14 @@ class FieldReader {
     return number;
   }
 
+  // Counts and indexes (vCPUs, ENIs, addresses per ENI, network cards), kept as int.
   int small_integer(std::string_view key, int minimum) const {
-    return static_cast<int>(integer(key, minimum));
+    std::int64_t number = integer(key, minimum);
+    if (number > k_max_small_integer) {
+      fail(key, fmt::format("expected an integer from {} to {}, got {}", minimum,
+                            k_max_small_integer, number));
+    }
+    return static_cast<int>(number);
   }
 
   std::optional<int> optional_small_integer(std::string_view key, int minimum) const {
@@ -116,6 +122,7 @@ class FieldReader {
 
  private:
   static constexpr std::int64_t k_max_integer = 1'000'000'000'000;
+  static constexpr std::int64_t k_max_small_integer = 1'000'000;
 
   const json& m_object;
   std::string_view m_origin;

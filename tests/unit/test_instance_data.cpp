@@ -97,6 +97,10 @@ TEST_CASE("malformed data names the file and the field") {
         "describe-instance-types output (no \"InstanceTypes\")");
   CHECK_THAT(data_error("{not json"),
              Catch::StartsWith("input.json: not valid JSON: parse error at line 1"));
+  CHECK(data_error(R"({"instanceTypes": [{"name": "a.b", "defaultNetworkCard": 0,
+        "networkCards": [{"index": 3000000000, "maxEnis": 2}], "ipv4PerEni": 4}]})") ==
+        "input.json: instanceTypes[0].networkCards[0].index: expected an integer from 0 to "
+        "1000000, got 3000000000");
   CHECK(data_error(R"({"count": 1e999})") ==
         "input.json: not valid JSON: number overflow parsing '1e999'");
   CHECK(data_error(R"({"instanceTypes": [{"name": "a.b", "defaultNetworkCard": 0,
