@@ -90,8 +90,9 @@ for deb in dist/*.deb; do
   echo "$deb: unpacks and runs (m5.large: $answer), with man page and completions"
 done
 for rpm_file in dist/*.rpm; do
-  rpm -qlp "$rpm_file" 2>/dev/null | grep -qx /usr/bin/maxpods ||
-    { echo "$rpm_file: no /usr/bin/maxpods" >&2; exit 1; }
+  # The whole list first: with pipefail, grep -q leaving early could fail rpm with SIGPIPE.
+  files=$(rpm -qlp "$rpm_file" 2>/dev/null)
+  grep -qx /usr/bin/maxpods <<<"$files" || { echo "$rpm_file: no /usr/bin/maxpods" >&2; exit 1; }
   echo "$rpm_file: holds /usr/bin/maxpods ($(rpm -qp --qf '%{ARCH}' "$rpm_file" 2>/dev/null))"
 done
 
