@@ -15,6 +15,8 @@ set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_RPM_COMPONENT_INSTALL ON)
 set(CPACK_GENERATOR DEB RPM)
 set(CPACK_PACKAGE_DIRECTORY ${PROJECT_BINARY_DIR}/packages)
+# Strip the binary in the packages, with the target's strip (CMAKE_STRIP) when cross-compiling.
+set(CPACK_STRIP_FILES ON)
 
 if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64)$")
   set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE arm64)
@@ -33,7 +35,7 @@ set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
 set(CPACK_RPM_PACKAGE_GROUP "Applications/System")
 set(CPACK_RPM_PACKAGE_AUTOREQPROV OFF)
 # rpmbuild's post-install steps strip and scan with the host's tools, which cannot read a
-# cross-compiled binary; the release binary carries no debug information to strip.
+# cross-compiled binary; CPack has stripped it already.
 set(CPACK_RPM_SPEC_MORE_DEFINE
   "%define __os_install_post %{nil}\n%define debug_package %{nil}\n%define _build_id_links none")
 # Leave directories the packages share with the system (/usr/share/man/man1, ...) unowned.

@@ -50,8 +50,9 @@ cmake --build --preset aarch64
 version=$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' build/ci/CMakeCache.txt)
 rm -rf dist
 mkdir -p dist
-cp build/ci/maxpods "dist/maxpods-$version-linux-x86_64"
-cp build/aarch64/maxpods "dist/maxpods-$version-linux-aarch64"
+# Stripped: a node downloads them, and a backtrace needs the build tree anyway.
+strip -o "dist/maxpods-$version-linux-x86_64" build/ci/maxpods
+aarch64-linux-gnu-strip -o "dist/maxpods-$version-linux-aarch64" build/aarch64/maxpods
 
 echo "== shared-library check"
 scripts/check-deps dist/maxpods-"$version"-linux-*
